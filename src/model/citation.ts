@@ -1,0 +1,33 @@
+/**
+ * A citation points at a line range of one source document. It is stored on
+ * nodes and relationships as the compact string `file.txt:12-14` (Neo4j
+ * properties cannot hold maps), and parsed back at the database boundary.
+ */
+export interface Citation {
+  readonly document: string;
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+const CITATION = /^(?:(?<document>[\w.-]+\.txt):)?(?<start>\d+)(?:-(?<end>\d+))?$/;
+
+/**
+ * Parses `12`, `12-14` or `file.txt:12-14`; a bare range belongs to `defaultDocument`.
+ * Returns an error message instead of throwing, so validators can collect every problem.
+ */
+export function parseCitation(text: string, defaultDocument?: string): Citation | string {
+  const match = CITATION.exec(text.trim());
+  const groups = match?.groups;
+  if (!groups) return `malformed citation "${text}" (expected "12", "12-14" or "file.txt:12-14")`;
+  const document = groups['document'] ?? defaultDocument;
+  if (!document) return `citation "${text}" names no document`;
+  const startLine = Number(groups['start']);
+  const endLine = groups['end'] === undefined ? startLine : Number(groups['end']);
+  if (startLine < 1 || endLine < startLine) return `citation "${text}" has an empty or inverted line range`;
+  return { document, startLine, endLine };
+}
+
+/** The compact stored form, `file.txt:12-14` (or `file.txt:12` for one line). */
+export function formatCitation({ document, startLine, endLine }: Citation): string {
+  return startLine === endLine ? `${document}:${startLine}` : `${document}:${startLine}-${endLine}`;
+}
