@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 export interface RawSeedFile {
   readonly file: string;
   readonly content: unknown;
+  /** Set when the file is not valid YAML; `content` is then undefined. */
+  readonly parseError?: string;
 }
 
 /** Reads every `*.yaml` file in `directory`, in name order so merges are deterministic. */
@@ -14,7 +16,11 @@ export async function readSeedFiles(directory: string): Promise<RawSeedFile[]> {
   return Promise.all(
     names.map(async (name) => {
       const text = await readFile(join(directory, name), 'utf8');
-      return { file: name, content: parse(text) as unknown };
+      try {
+        return { file: name, content: parse(text) as unknown };
+      } catch (error) {
+        return { file: name, content: undefined, parseError: error instanceof Error ? error.message : String(error) };
+      }
     }),
   );
 }

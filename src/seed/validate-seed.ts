@@ -68,10 +68,14 @@ export function validateSeed(
   const entities = new Map<string, MutableEntity>();
   const pending: PendingRelationship[] = [];
 
-  for (const { file, content } of files) {
+  for (const { file, content, parseError } of files) {
     const report = (id: string, message: string): void => {
       problems.push({ file, id, message });
     };
+    if (parseError !== undefined) {
+      report('-', `not valid YAML: ${parseError}`);
+      continue;
+    }
     if (!isDict(content)) {
       report('-', 'the file is not a mapping with "document", "entities" and "relationships"');
       continue;

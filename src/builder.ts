@@ -1,0 +1,24 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Context } from './context.js';
+
+/** The Pothos schema builder: plugins and the context type only; types live in src/schema/. */
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+}>({
+  plugins: [RelayPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: { description: 'Fetches an entity by its global id; null if none exists.' },
+    nodesQueryOptions: { description: 'Fetches entities by global ids, in order; null where none exists.' },
+    nodeTypeOptions: { description: 'An object with a global id (Relay).' },
+    pageInfoTypeOptions: { description: 'Where a page sits in a connection (Relay).' },
+    idFieldOptions: { description: 'Global id: opaque, stable, accepted by `node` and every `ID` argument.' },
+  },
+});
+
+builder.queryType({ description: 'Read access to the Russia–Japan entity graph. Every fact carries citations.' });

@@ -1,0 +1,110 @@
+/**
+ * Environment → typed, validated configuration. Every bad value is reported,
+ * each with the variable's name, in one ConfigError.
+ */
+export interface Limits {
+  /** Deepest selection set a query may have. */
+  readonly maxDepth: number;
+  /** Highest estimated cost (pagination arguments multiply). */
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  /** Largest `first`/`last`/`limit` a list accepts. */
+  readonly maxPageSize: number;
+  readonly maxHops: number;
+  readonly maxNeighborhoodDepth: number;
+  /** Neo4j transaction timeout per query. */
+  readonly queryTimeoutMs: number;
+}
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly production: boolean;
+  /** Unset: start the local Neo4j from Maven Central jars. */
+  readonly neo4jUri: string | undefined;
+  readonly neo4jUser: string;
+  readonly neo4jPassword: string;
+  readonly neo4jDatabase: string;
+  readonly localBoltPort: number;
+  /** Load the seed graph at start when the database holds no entities. */
+  readonly seedOnStart: boolean;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  readonly limits: Limits;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** Reads the configuration from `env`; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name}="${raw}" must be true or false`);
+    return fallback;
+  };
+
+  const neo4jUri = env['NEO4J_URI'] || undefined;
+  if (neo4jUri !== undefined) {
+    const scheme = /^([a-z0-9+]+):\/\/[^/\s]+/.exec(neo4jUri)?.[1];
+    if (!scheme || !URI_SCHEMES.includes(scheme)) {
+      problems.push(`NEO4J_URI="${neo4jUri}" must be a Neo4j URI such as bolt://host:7687, neo4j://host or neo4j+s://host`);
+    }
+  }
+  const logLevel = (env['LOG_LEVEL'] ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: Config = {
+    host: env['HOST'] || '127.0.0.1',
+    port: int('PORT', 4000, 0, 65535),
+    production: env['NODE_ENV'] === 'production',
+    neo4jUri,
+    neo4jUser: env['NEO4J_USER'] || 'neo4j',
+    neo4jPassword: env['NEO4J_PASSWORD'] ?? '',
+    neo4jDatabase: env['NEO4J_DATABASE'] || 'neo4j',
+    localBoltPort: int('NEO4J_LOCAL_BOLT_PORT', 7687, 0, 65535),
+    seedOnStart: bool('SEED_ON_START', true),
+    logLevel,
+    limits: {
+      maxDepth: int('MAX_QUERY_DEPTH', 12, 1, 100),
+      maxCost: int('MAX_QUERY_COST', 50_000, 1, 10_000_000),
+      maxAliases: int('MAX_ALIASES', 30, 1, 1000),
+      maxTokens: int('MAX_TOKENS', 2000, 10, 100_000),
+      maxDirectives: int('MAX_DIRECTIVES', 20, 0, 1000),
+      maxPageSize: int('MAX_PAGE_SIZE', 100, 1, 10_000),
+      maxHops: int('MAX_PATH_HOPS', 6, 1, 15),
+      maxNeighborhoodDepth: int('MAX_NEIGHBORHOOD_DEPTH', 3, 1, 6),
+      queryTimeoutMs: int('QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+    },
+  };
+  if (neo4jUri !== undefined && config.neo4jPassword === '' && !/^bolt:\/\/(localhost|127\.)/.test(neo4jUri)) {
+    problems.push('NEO4J_PASSWORD must be set when NEO4J_URI points at a remote server');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

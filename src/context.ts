@@ -1,0 +1,58 @@
+import DataLoader from 'dataloader';
+import type { Limits } from './config.js';
+import type { Database } from './db/database.js';
+import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage } from './db/graph-store.js';
+import type { EntityRecord } from './db/records.js';
+
+/** Per-request Neo4j accounting, reported in the response's `extensions.neo4j`. */
+export interface RoundTripCounter {
+  count: number;
+  timeMs: number;
+}
+
+/** Per-request loaders: each batch is one Cypher query. */
+export interface Loaders {
+  readonly entity: DataLoader<string, EntityRecord | null>;
+  readonly source: DataLoader<string, EntityRecord | null>;
+  readonly relationshipCounts: DataLoader<string, RelationshipCount[]>;
+  /** Relationship pages keyed by entity and the (shared) arguments. */
+  relationships(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
+}
+
+export interface Context {
+  readonly store: GraphStore;
+  readonly loaders: Loaders;
+  readonly limits: Limits;
+  readonly roundTrips: RoundTripCounter;
+}
+
+/** Builds a fresh context for one request; loaders never outlive it. */
+export function createContext(db: Database, limits: Limits): Context {
+  const roundTrips: RoundTripCounter = { count: 0, timeMs: 0 };
+  const store = new GraphStore(db, (_operation, ms) => {
+    roundTrips.count += 1;
+    roundTrips.timeMs += ms;
+  });
+  const entity = new DataLoader<string, EntityRecord | null>((keys) => store.entitiesByKeys(keys));
+  const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
+  const loaders: Loaders = {
+    entity,
+    source: new DataLoader((fileNames) => store.sourcesByFileName(fileNames)),
+    relationshipCounts: new DataLoader((keys) => store.relationshipCounts(keys)),
+    relationships(args) {
+      // One loader per distinct argument set: all entities asking the same thing share one query.
+      const id = JSON.stringify(args);
+      let loader = relationshipLoaders.get(id);
+      if (!loader) {
+        loader = new DataLoader(async (keys) => {
+          const pages = await store.relationshipsOf(keys, args);
+          for (const page of pages) for (const item of page.items) entity.prime(item.other.key, item.other);
+          return pages;
+        });
+        relationshipLoaders.set(id, loader);
+      }
+      return loader;
+    },
+  };
+  return { store, loaders, limits, roundTrips };
+}

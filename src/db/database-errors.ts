@@ -1,0 +1,23 @@
+import { Neo4jError, isRetryableError } from 'neo4j-driver';
+
+/** Neo4j could not be reached (down, restarting, or out of connections). */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/** A query ran past its transaction timeout. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+}
+
+/** Maps driver errors to the app's own; anything else passes through (and is masked upstream). */
+export function mapNeo4jError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || isRetryableError(error)) {
+    return new DatabaseUnavailableError('The graph database is unavailable; try again shortly.', { cause: error });
+  }
+  if (error.code.includes('TransactionTimedOut') || error.code.includes('Transaction.Terminated')) {
+    return new QueryTimeoutError('The query took too long and was stopped.', { cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,91 @@
+import { isEntityLabel, isRelationshipType, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
+import type { Params } from './database.js';
+
+export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
+
+/** Which entities a relationship quantifier looks at on the far end. */
+export interface TargetFilter {
+  readonly types?: readonly EntityLabel[];
+  readonly keys?: readonly string[];
+  readonly nameContains?: string;
+}
+
+export interface RelationshipQuantifier {
+  readonly type: RelationshipType;
+  readonly direction: Direction;
+  readonly target?: TargetFilter;
+}
+
+export interface EntityFilter {
+  readonly types?: readonly EntityLabel[];
+  readonly keys?: readonly string[];
+  /** Case-insensitive substring of the name or any alias. */
+  readonly nameContains?: string;
+  /** Entities whose dates overlap the window [dateFrom, dateTo] (ISO days). */
+  readonly dateFrom?: string;
+  readonly dateTo?: string;
+  /** Has at least one such relationship. */
+  readonly some?: readonly RelationshipQuantifier[];
+  /** Has no such relationship. */
+  readonly none?: readonly RelationshipQuantifier[];
+  /** Has such relationships, and all of them lead to matching targets. */
+  readonly all?: readonly RelationshipQuantifier[];
+}
+
+/**
+ * Builds a parameterized WHERE clause for `filter` on node variable `n`.
+ * Relationship types are interpolated only after the model whitelist accepts
+ * them; every value travels as a parameter.
+ */
+export function buildEntityWhere(filter: EntityFilter, n = 'n', prefix = 'f'): { where: string; params: Params } {
+  const clauses: string[] = [];
+  const params: Params = {};
+  let counter = 0;
+  const param = (value: unknown): string => {
+    const name = `${prefix}${counter++}`;
+    params[name] = value;
+    return `$${name}`;
+  };
+
+  const nodeClauses = (node: string, f: TargetFilter): string[] => {
+    const out: string[] = [];
+    if (f.types && f.types.length > 0) {
+      for (const t of f.types) if (!isEntityLabel(t)) throw new Error(`unknown entity type ${t}`);
+      out.push(`any(l IN labels(${node}) WHERE l IN ${param(f.types)})`);
+    }
+    if (f.keys && f.keys.length > 0) out.push(`${node}.id IN ${param(f.keys)}`);
+    if (f.nameContains) {
+      const p = param(f.nameContains.toLowerCase());
+      out.push(`(toLower(${node}.name) CONTAINS ${p} OR any(a IN coalesce(${node}.aliases, []) WHERE toLower(a) CONTAINS ${p}))`);
+    }
+    return out;
+  };
+
+  clauses.push(...nodeClauses(n, filter));
+  if (filter.dateFrom) clauses.push(`${n}.dateTo >= ${param(filter.dateFrom)}`);
+  if (filter.dateTo) clauses.push(`${n}.dateFrom <= ${param(filter.dateTo)}`);
+
+  const pattern = (q: RelationshipQuantifier, m: string): string => {
+    if (!isRelationshipType(q.type)) throw new Error(`unknown relationship type ${q.type}`);
+    const left = q.direction === 'INCOMING' ? '<-' : '-';
+    const right = q.direction === 'OUTGOING' ? '->' : '-';
+    return `(${n})${left}[:${q.type}]${right}(${m}:Entity)`;
+  };
+  const targetWhere = (q: RelationshipQuantifier, m: string): string => {
+    const inner = q.target ? nodeClauses(m, q.target) : [];
+    return inner.length > 0 ? inner.join(' AND ') : 'true';
+  };
+
+  for (const [i, q] of (filter.some ?? []).entries()) {
+    clauses.push(`EXISTS { MATCH ${pattern(q, `s${i}`)} WHERE ${targetWhere(q, `s${i}`)} }`);
+  }
+  for (const [i, q] of (filter.none ?? []).entries()) {
+    clauses.push(`NOT EXISTS { MATCH ${pattern(q, `x${i}`)} WHERE ${targetWhere(q, `x${i}`)} }`);
+  }
+  for (const [i, q] of (filter.all ?? []).entries()) {
+    const m = `a${i}`;
+    clauses.push(`EXISTS { MATCH ${pattern(q, m)} }`);
+    clauses.push(`NOT EXISTS { MATCH ${pattern(q, m)} WHERE NOT (${targetWhere(q, m)}) }`);
+  }
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : 'true', params };
+}

@@ -1,0 +1,379 @@
+import neo4j from 'neo4j-driver';
+import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
+import type { CursorKey } from './cursor.js';
+import type { Database, Params, RoundTripObserver } from './database.js';
+import { buildEntityWhere, type Direction, type EntityFilter } from './entity-filter.js';
+import {
+  ENTITY_PROJECTION,
+  RELATIONSHIP_PROJECTION,
+  toEntityRecord,
+  toRelationshipRecord,
+  type EntityRecord,
+  type RelationshipRecord,
+} from './records.js';
+
+export type EntityOrder = 'NAME_ASC' | 'NAME_DESC' | 'DATE_ASC' | 'DATE_DESC';
+
+/** A keyset page request: `after` and `before` are decoded cursor keys. */
+export interface PageRequest {
+  readonly size: number;
+  readonly backward: boolean;
+  readonly cursor?: CursorKey;
+}
+
+export interface EntityPage {
+  readonly total: number;
+  readonly items: readonly { entity: EntityRecord; key: CursorKey }[];
+  readonly hasMore: boolean;
+  /** Rows exist on the other side of the cursor. */
+  readonly hasOther: boolean;
+}
+
+export interface RelationshipArgs {
+  readonly types: readonly RelationshipType[] | null;
+  readonly direction: Direction;
+  readonly size: number;
+  readonly after?: CursorKey;
+}
+
+export interface RelationshipItem {
+  readonly relationship: RelationshipRecord;
+  readonly other: EntityRecord;
+  readonly outgoing: boolean;
+  readonly key: CursorKey;
+}
+
+export interface RelationshipPage {
+  readonly total: number;
+  readonly items: readonly RelationshipItem[];
+  readonly hasMore: boolean;
+}
+
+export interface PathResult {
+  readonly nodes: readonly EntityRecord[];
+  readonly relationships: readonly RelationshipRecord[];
+}
+
+export interface Subgraph {
+  readonly nodes: readonly EntityRecord[];
+  readonly relationships: readonly RelationshipRecord[];
+}
+
+export interface SearchHit {
+  readonly entity: EntityRecord;
+  readonly score: number;
+}
+
+export interface Interlock {
+  readonly entity: EntityRecord;
+  readonly viaA: readonly RelationshipRecord[];
+  readonly viaB: readonly RelationshipRecord[];
+}
+
+export interface RelationshipCount {
+  readonly type: RelationshipType;
+  readonly outgoing: number;
+  readonly incoming: number;
+}
+
+const SORT = {
+  NAME: 'n.name',
+  DATE: "coalesce(n.dateFrom, '9999-12-31')",
+} as const;
+
+/**
+ * Every read the API makes, each one Cypher query = one round trip. Batch
+ * methods take many keys so that DataLoaders keep round trips bounded by a
+ * request's depth, not its width.
+ */
+export class GraphStore {
+  constructor(
+    private readonly db: Database,
+    private readonly observe?: RoundTripObserver,
+  ) {}
+
+  private read(operation: string, query: string, params: Params = {}): ReturnType<Database['read']> {
+    return this.db.read(operation, query, params, this.observe);
+  }
+
+  /** Entities by key, in key order (`null` where none exists). */
+  async entitiesByKeys(keys: readonly string[]): Promise<(EntityRecord | null)[]> {
+    const rows = await this.read(
+      'entities-by-key',
+      `UNWIND $keys AS key MATCH (n:Entity {id: key}) RETURN ${ENTITY_PROJECTION('n')} AS n`,
+      { keys },
+    );
+    const byKey = new Map(rows.map((row) => {
+      const entity = toEntityRecord(row['n']);
+      return [entity.key, entity];
+    }));
+    return keys.map((key) => byKey.get(key) ?? null);
+  }
+
+  /** One keyset page of entities matching `filter`, with the total count, in one round trip. */
+  async listEntities(filter: EntityFilter, order: EntityOrder, page: PageRequest): Promise<EntityPage> {
+    const [field, dir] = order.split('_') as ['NAME' | 'DATE', 'ASC' | 'DESC'];
+    const sort = SORT[field];
+    const ascending = (dir === 'ASC') !== page.backward;
+    const { where, params } = buildEntityWhere(filter);
+    const op = ascending ? '>' : '<';
+    const opposite = ascending ? '<' : '>';
+    const keyset = (cmp: string): string => `(${sort} ${cmp} $cv OR (${sort} = $cv AND n.id ${cmp} $cid))`;
+    const cursor = page.cursor;
+    const rows = await this.read(
+      'list-entities',
+      `CALL { MATCH (n:Entity) WHERE ${where} RETURN count(n) AS total }
+       CALL {
+         MATCH (n:Entity) WHERE ${where} AND ($cid IS NULL OR ${keyset(op)})
+         WITH n ORDER BY ${sort} ${ascending ? 'ASC' : 'DESC'}, n.id ${ascending ? 'ASC' : 'DESC'} LIMIT $limit
+         RETURN collect({ n: ${ENTITY_PROJECTION('n')}, sort: ${sort} }) AS page
+       }
+       CALL {
+         MATCH (n:Entity) WHERE $cid IS NOT NULL AND ${where} AND ${keyset(opposite + '=')}
+         RETURN count(n) > 0 AS hasOther
+       }
+       RETURN total, page, hasOther`,
+      { ...params, cv: cursor?.[0] ?? null, cid: cursor?.[1] ?? null, limit: intParam(page.size + 1) },
+    );
+    const row = rows[0] ?? {};
+    const all = (row['page'] as { n: unknown; sort: string }[] | undefined) ?? [];
+    let items = all.slice(0, page.size).map(({ n, sort: s }) => {
+      const entity = toEntityRecord(n);
+      return { entity, key: [s, entity.key] as CursorKey };
+    });
+    if (page.backward) items = items.reverse();
+    return {
+      total: Number(row['total'] ?? 0),
+      items,
+      hasMore: all.length > page.size,
+      hasOther: row['hasOther'] === true,
+    };
+  }
+
+  /** Relationship pages for many entities sharing the same arguments, in one round trip. */
+  async relationshipsOf(keys: readonly string[], args: RelationshipArgs): Promise<RelationshipPage[]> {
+    const rows = await this.read(
+      'relationships-of',
+      `UNWIND $keys AS key
+       MATCH (n:Entity {id: key})
+       CALL {
+         WITH n
+         MATCH (n)-[r]-(m:Entity)
+         WHERE type(r) IN $types
+           AND ($direction = 'BOTH' OR ($direction = 'OUTGOING') = (startNode(r) = n))
+         WITH n, r, m ORDER BY type(r), m.name, r.id
+         RETURN collect({ r: ${RELATIONSHIP_PROJECTION('r')}, m: ${ENTITY_PROJECTION('m')}, outgoing: startNode(r) = n }) AS matched
+       }
+       WITH key, matched, [x IN matched WHERE $after IS NULL
+           OR x.r.type > $after[0]
+           OR (x.r.type = $after[0] AND (x.m.name > $after[1] OR (x.m.name = $after[1] AND x.r.id > $after[2])))] AS rest
+       RETURN key, size(matched) AS total, rest[0..$limit] AS page`,
+      {
+        keys,
+        types: args.types ?? RELATIONSHIP_TYPES,
+        direction: args.direction,
+        after: args.after ?? null,
+        limit: intParam(args.size + 1),
+      },
+    );
+    const byKey = new Map<string, RelationshipPage>();
+    for (const row of rows) {
+      const page = (row['page'] as { r: unknown; m: unknown; outgoing: boolean }[]).map((x) => {
+        const relationship = toRelationshipRecord(x.r);
+        const other = toEntityRecord(x.m);
+        return { relationship, other, outgoing: x.outgoing, key: [relationship.type, other.name, relationship.id] as CursorKey };
+      });
+      byKey.set(String(row['key']), {
+        total: Number(row['total']),
+        items: page.slice(0, args.size),
+        hasMore: page.length > args.size,
+      });
+    }
+    return keys.map((key) => byKey.get(key) ?? { total: 0, items: [], hasMore: false });
+  }
+
+  /** Relationship counts per type and direction for many entities, in one round trip. */
+  async relationshipCounts(keys: readonly string[]): Promise<RelationshipCount[][]> {
+    const rows = await this.read(
+      'relationship-counts',
+      `UNWIND $keys AS key
+       MATCH (n:Entity {id: key})-[r]-()
+       WITH key, type(r) AS type, startNode(r) = n AS outgoing
+       RETURN key, type, sum(CASE WHEN outgoing THEN 1 ELSE 0 END) AS outgoing,
+              sum(CASE WHEN outgoing THEN 0 ELSE 1 END) AS incoming
+       ORDER BY type`,
+      { keys },
+    );
+    const byKey = new Map<string, RelationshipCount[]>();
+    for (const row of rows) {
+      const list = byKey.get(String(row['key'])) ?? [];
+      list.push({ type: row['type'] as RelationshipType, outgoing: Number(row['outgoing']), incoming: Number(row['incoming']) });
+      byKey.set(String(row['key']), list);
+    }
+    return keys.map((key) => byKey.get(key) ?? []);
+  }
+
+  /** Source documents by file name, in key order. */
+  async sourcesByFileName(fileNames: readonly string[]): Promise<(EntityRecord | null)[]> {
+    const rows = await this.read(
+      'sources-by-file',
+      `UNWIND $fileNames AS f MATCH (n:Source {fileName: f}) RETURN ${ENTITY_PROJECTION('n')} AS n`,
+      { fileNames },
+    );
+    const byFile = new Map(rows.map((row) => {
+      const entity = toEntityRecord(row['n']);
+      return [String(entity.props['fileName']), entity];
+    }));
+    return fileNames.map((f) => byFile.get(f) ?? null);
+  }
+
+  /**
+   * Fulltext search over names and aliases. `luceneQuery` must already be
+   * escaped (see src/search/lucene-query.ts); `types` narrows the kinds.
+   */
+  async search(luceneQuery: string, types: readonly EntityLabel[] | null, limit: number): Promise<SearchHit[]> {
+    const rows = await this.read(
+      'search',
+      `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+       WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
+       RETURN ${ENTITY_PROJECTION('node')} AS n, score
+       ORDER BY score DESC, node.name LIMIT $limit`,
+      { query: luceneQuery, types, limit: intParam(limit) },
+    );
+    return rows.map((row) => ({ entity: toEntityRecord(row['n']), score: Number(row['score']) }));
+  }
+
+  /**
+   * All shortest paths between two entities, up to `maxHops` (already bounded
+   * by the caller: it is a pattern literal). `asOf` keeps relationships valid then.
+   */
+  async shortestPaths(args: {
+    from: string;
+    to: string;
+    maxHops: number;
+    types: readonly RelationshipType[] | null;
+    excludeKeys: readonly string[];
+    asOf: string | null;
+    limit: number;
+  }): Promise<PathResult[]> {
+    const hops = Math.trunc(args.maxHops);
+    if (!(hops >= 1 && hops <= 15)) throw new Error('maxHops out of range');
+    const rows = await this.read(
+      'shortest-paths',
+      `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+       MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
+       WHERE all(r IN relationships(p) WHERE type(r) IN $types
+               AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
+         AND none(x IN nodes(p) WHERE x.id IN $exclude)
+       WITH p LIMIT $limit
+       RETURN [x IN nodes(p) | ${ENTITY_PROJECTION('x')}] AS nodes,
+              [r IN relationships(p) | ${RELATIONSHIP_PROJECTION('r')}] AS rels`,
+      {
+        from: args.from,
+        to: args.to,
+        types: args.types ?? RELATIONSHIP_TYPES,
+        asOf: args.asOf,
+        exclude: args.excludeKeys,
+        limit: intParam(args.limit),
+      },
+    );
+    return rows.map((row) => ({
+      nodes: (row['nodes'] as unknown[]).map(toEntityRecord),
+      relationships: (row['rels'] as unknown[]).map(toRelationshipRecord),
+    }));
+  }
+
+  /** The entities within `depth` hops of `key` (at most `limit`) and every relationship among them. */
+  async neighborhood(key: string, depth: number, types: readonly RelationshipType[] | null, limit: number): Promise<Subgraph> {
+    const d = Math.trunc(depth);
+    if (!(d >= 1 && d <= 6)) throw new Error('depth out of range');
+    const rows = await this.read(
+      'neighborhood',
+      `MATCH (c:Entity {id: $key})
+       CALL {
+         WITH c
+         MATCH (c)-[rs*1..${d}]-(m:Entity)
+         WHERE all(r IN rs WHERE type(r) IN $types)
+         WITH DISTINCT m LIMIT $limit
+         RETURN collect(m) AS others
+       }
+       WITH c, [c] + others AS ns
+       CALL {
+         WITH ns
+         UNWIND ns AS x
+         MATCH (x)-[r]->(y:Entity)
+         WHERE y IN ns AND type(r) IN $types
+         RETURN collect(${RELATIONSHIP_PROJECTION('r')}) AS rels
+       }
+       RETURN [x IN ns | ${ENTITY_PROJECTION('x')}] AS nodes, rels`,
+      { key, types: types ?? RELATIONSHIP_TYPES, limit: intParam(limit) },
+    );
+    const row = rows[0];
+    if (!row) return { nodes: [], relationships: [] };
+    return {
+      nodes: (row['nodes'] as unknown[]).map(toEntityRecord),
+      relationships: (row['rels'] as unknown[]).map(toRelationshipRecord),
+    };
+  }
+
+  /** Events overlapping [from, to] (ISO days), optionally only those connected to `keys`, in date order. */
+  async timeline(from: string | null, to: string | null, keys: readonly string[] | null, limit: number): Promise<EntityRecord[]> {
+    const rows = await this.read(
+      'timeline',
+      `MATCH (n:Event)
+       WHERE n.dateFrom IS NOT NULL
+         AND ($from IS NULL OR n.dateTo >= $from)
+         AND ($to IS NULL OR n.dateFrom <= $to)
+         AND ($keys IS NULL OR EXISTS { MATCH (n)--(k:Entity) WHERE k.id IN $keys })
+       RETURN ${ENTITY_PROJECTION('n')} AS n
+       ORDER BY n.dateFrom, n.dateTo, n.name LIMIT $limit`,
+      { from, to, keys, limit: intParam(limit) },
+    );
+    return rows.map((row) => toEntityRecord(row['n']));
+  }
+
+  /** Entities directly connected to both `a` and `b`, with the relationships on each side. */
+  async interlocks(a: string, b: string, limit: number): Promise<Interlock[]> {
+    const rows = await this.read(
+      'interlocks',
+      `MATCH (a:Entity {id: $a})-[ra]-(x:Entity)-[rb]-(b:Entity {id: $b})
+       WHERE x <> a AND x <> b
+       WITH x, collect(DISTINCT ${RELATIONSHIP_PROJECTION('ra')}) AS viaA, collect(DISTINCT ${RELATIONSHIP_PROJECTION('rb')}) AS viaB
+       RETURN ${ENTITY_PROJECTION('x')} AS x, viaA, viaB
+       ORDER BY size(viaA) + size(viaB) DESC, x.name LIMIT $limit`,
+      { a, b, limit: intParam(limit) },
+    );
+    return rows.map((row) => ({
+      entity: toEntityRecord(row['x']),
+      viaA: (row['viaA'] as unknown[]).map(toRelationshipRecord),
+      viaB: (row['viaB'] as unknown[]).map(toRelationshipRecord),
+    }));
+  }
+
+  /** Entities and relationships citing each document, for many documents, in one round trip. */
+  async supportedBy(fileNames: readonly string[]): Promise<{ entityKeys: string[]; relationshipCount: number }[]> {
+    const rows = await this.read(
+      'supported-by',
+      `UNWIND $fileNames AS f
+       CALL {
+         WITH f
+         MATCH (n:Entity) WHERE any(c IN n.citations WHERE c STARTS WITH f + ':')
+         RETURN collect(n.id) AS keys
+       }
+       CALL {
+         WITH f
+         MATCH ()-[r]->() WHERE any(c IN r.citations WHERE c STARTS WITH f + ':')
+         RETURN count(r) AS rels
+       }
+       RETURN f, keys, rels`,
+      { fileNames },
+    );
+    const byFile = new Map(rows.map((row) => [String(row['f']), { entityKeys: row['keys'] as string[], relationshipCount: Number(row['rels']) }]));
+    return fileNames.map((f) => byFile.get(f) ?? { entityKeys: [], relationshipCount: 0 });
+  }
+}
+
+/** LIMIT and SKIP need Neo4j integers; the driver sends plain numbers as floats. */
+function intParam(value: number): unknown {
+  return neo4j.int(value);
+}

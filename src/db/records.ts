@@ -1,0 +1,65 @@
+import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
+
+/** An entity as the API sees it: plain values, kind label separated out. */
+export interface EntityRecord {
+  readonly key: string;
+  readonly label: EntityLabel;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly aliasUsedBy: readonly string[];
+  readonly description: string | null;
+  readonly citations: readonly string[];
+  readonly dateFrom: string | null;
+  readonly dateTo: string | null;
+  /** Every stored property, including the kind-specific ones. */
+  readonly props: Readonly<Record<string, unknown>>;
+}
+
+/** A relationship with both ends as keys. */
+export interface RelationshipRecord {
+  readonly id: string;
+  readonly type: RelationshipType;
+  readonly from: string;
+  readonly to: string;
+  readonly citations: readonly string[];
+  readonly props: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Cypher projection shared by every query that returns entities: the node's
+ * properties plus its kind label (every entity has `Entity` and one kind).
+ */
+export const ENTITY_PROJECTION = (n: string): string =>
+  `${n} { .*, label: head([l IN labels(${n}) WHERE l <> 'Entity']) }`;
+
+/** Cypher projection for relationships, ends by key. */
+export const RELATIONSHIP_PROJECTION = (r: string): string =>
+  `${r} { .*, type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id }`;
+
+export function toEntityRecord(row: unknown): EntityRecord {
+  const props = row as Record<string, unknown>;
+  return {
+    key: String(props['id']),
+    label: props['label'] as EntityLabel,
+    name: String(props['name']),
+    aliases: (props['aliases'] as string[] | undefined) ?? [],
+    aliasUsedBy: (props['aliasUsedBy'] as string[] | undefined) ?? [],
+    description: (props['description'] as string | undefined) ?? null,
+    citations: (props['citations'] as string[] | undefined) ?? [],
+    dateFrom: (props['dateFrom'] as string | undefined) ?? null,
+    dateTo: (props['dateTo'] as string | undefined) ?? null,
+    props,
+  };
+}
+
+export function toRelationshipRecord(row: unknown): RelationshipRecord {
+  const props = row as Record<string, unknown>;
+  return {
+    id: String(props['id']),
+    type: props['type'] as RelationshipType,
+    from: String(props['from']),
+    to: String(props['to']),
+    citations: (props['citations'] as string[] | undefined) ?? [],
+    props,
+  };
+}

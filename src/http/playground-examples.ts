@@ -1,0 +1,103 @@
+/**
+ * Example operations shown as tabs in GraphiQL, listed in the README and run
+ * by tests/integration/playground-examples.test.ts, so none of them rots.
+ */
+export interface PlaygroundExample {
+  readonly title: string;
+  readonly query: string;
+}
+
+export const PLAYGROUND_EXAMPLES: readonly PlaygroundExample[] = [
+  {
+    title: 'Search by name or alias',
+    query: `# Names, aliases and spellings; case, diacritics and one typo per word are forgiven.
+query Search {
+  search(query: "Northern Territories", first: 5) {
+    score
+    entity { key name type aliases { name usedBy { name } } }
+  }
+}`,
+  },
+  {
+    title: 'An entity with relationships and citations',
+    query: `query Abe {
+  entity(id: "shinzo-abe") {
+    name
+    description
+    citations { reference source { title } }
+    relationshipCounts { type total }
+    relationships(first: 10) {
+      totalCount
+      edges {
+        direction
+        other { key name type }
+        node { type role start end citations { document startLine endLine } }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}`,
+  },
+  {
+    title: 'How are two entities connected?',
+    query: `query Path {
+  paths(from: "mitsui", to: "rdif", maxHops: 4, limit: 3) {
+    length
+    hops {
+      from { name }
+      relationship { type citations { reference } }
+      to { name }
+    }
+  }
+}`,
+  },
+  {
+    title: 'Neighbourhood for drawing',
+    query: `query Neighbourhood {
+  neighborhood(id: "southern-kuril-islands", depth: 1, limit: 30) {
+    nodes { key name type }
+    edges { type from { key } to { key } citations { reference } }
+  }
+}`,
+  },
+  {
+    title: 'Timeline of 2016',
+    query: `query Timeline {
+  timeline(from: "2016", to: "2016", entityIds: ["vladimir-putin"]) {
+    name
+    dateFrom
+    ... on Event {
+      kind
+      places { edges { other { name } } }
+      participants { edges { other { name } } }
+    }
+    citations { reference }
+  }
+}`,
+  },
+  {
+    title: 'Lists with filters and keyset pages',
+    query: `query JapaneseCompanies {
+  companies(
+    filter: { some: [{ type: BASED_IN, direction: OUTGOING, target: { ids: ["japan"] } }] }
+    first: 10
+  ) {
+    totalCount
+    nodes { key name }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  },
+  {
+    title: 'Sources and what they support',
+    query: `query Sources {
+  sources(first: 10) {
+    nodes {
+      key
+      name
+      ... on Source { fileName title authors publisher supportedRelationshipCount }
+    }
+  }
+}`,
+  },
+];

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ensureNeo4jJars, LOCAL_NEO4J_DIR } from './fetch-jars.js';
+import { assertJava, javaCommand } from './java-tools.js';
+
+/** The JVM flags Neo4j's own neo4j.conf ships; without them Java 17 fails with a LinkageError. */
+const JVM_FLAGS = [
+  '-Xms256m',
+  '-Xmx1g',
+  '-XX:+UseG1GC',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+];
+
+export interface LocalNeo4jOptions {
+  /** The project root holding `neo4j/` and `.neo4j/`. */
+  readonly projectRoot: string;
+  /** Database folder name under `.neo4j/` (tests use their own). */
+  readonly dataDirName?: string;
+  /** Bolt port on 127.0.0.1; 0 picks a free one. */
+  readonly boltPort?: number;
+  readonly startTimeoutMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** A running local Neo4j. `stop()` shuts it down cleanly; `start()` again after a stop reuses the data. */
+export interface LocalNeo4j {
+  readonly uri: string;
+  readonly pid: number | undefined;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/**
+ * Starts Neo4j Community from Maven Central jars as a child JVM with Bolt on
+ * 127.0.0.1 and resolves once Bolt answers. The JVM exits when our end of its
+ * stdin closes, so it dies with this process even on SIGKILL.
+ */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const log = options.log ?? (() => {});
+  await assertJava();
+  const lib = await ensureNeo4jJars(options.projectRoot, log);
+  const home = join(options.projectRoot, LOCAL_NEO4J_DIR, options.dataDirName ?? 'data');
+  await mkdir(home, { recursive: true });
+  const port = options.boltPort || (await findFreePort());
+  const timeout = options.startTimeoutMs ?? 120_000;
+  const launcher = join(options.projectRoot, 'neo4j', 'LocalNeo4j.java');
+  let child: ChildProcess | undefined;
+
+  const start = async (): Promise<void> => {
+    log(`Starting local Neo4j on bolt://127.0.0.1:${port} (data in ${home})...`);
+    const proc = spawn(javaCommand(), [...JVM_FLAGS, '-cp', join(lib, '*'), launcher, home, String(port)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child = proc;
+    await waitForReady(proc, timeout);
+    log(`Local Neo4j is up (pid ${proc.pid ?? '?'}).`);
+  };
+
+  const stop = async (): Promise<void> => {
+    const proc = child;
+    child = undefined;
+    if (!proc || proc.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => { resolve(); }));
+    proc.stdin?.end();
+    const killer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(killer);
+  };
+
+  await start();
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    get pid() {
+      return child?.pid;
+    },
+    stop,
+    start,
+  };
+}
+
+function waitForReady(proc: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stderr: string[] = [];
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`Local Neo4j did not start within ${timeoutMs} ms. ${stderr.join('\n')}`));
+    }, timeoutMs);
+    proc.stderr?.on('data', (chunk: Buffer) => {
+      stderr.push(chunk.toString());
+      if (stderr.length > 50) stderr.shift();
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Local Neo4j exited with code ${String(code)} before it was ready:\n${stderr.join('')}`));
+    });
+    const lines = createInterface({ input: proc.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('READY')) {
+        clearTimeout(timer);
+        proc.removeAllListeners('exit');
+        resolve();
+      }
+    });
+  });
+}
+
+/** Asks the OS for a free loopback port. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => { resolve(port); });
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { decodeCursor, type CursorKey } from '../db/cursor.js';
+import { datePrecision, firstDay, lastDay } from '../model/dates.js';
+import { isEntityLabel } from '../model/graph-model.js';
+
+/** A bad argument: the message names the argument and says why. */
+export function badInput(argument: string, why: string): GraphQLError {
+  return new GraphQLError(`Argument "${argument}" ${why}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+/** Checks a page size against the configured maximum; `undefined` becomes `fallback`. */
+export function pageSize(argument: string, value: number | null | undefined, fallback: number, max: number): number {
+  const size = value ?? fallback;
+  if (!Number.isInteger(size) || size < 0) throw badInput(argument, `must be a non-negative whole number, got ${size}`);
+  if (size > max) throw badInput(argument, `is ${size}; the limit is ${max}`);
+  return size;
+}
+
+/** Checks a bounded whole-number argument such as `maxHops` or `depth`. */
+export function boundedInt(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(argument, `is ${value}; it must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * Accepts an entity's global id (from `id` fields) or its stable key
+ * (`shinzo-abe`) and returns the key.
+ */
+export function entityKey(argument: string, value: string): string {
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return value;
+  try {
+    const { typename, id } = decodeGlobalID(value);
+    if (isEntityLabel(typename) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return id;
+  } catch {
+    // reported below
+  }
+  throw badInput(argument, `is not an entity id: expected a global id from an "id" field or a key such as "shinzo-abe"`);
+}
+
+export function cursorKey(argument: string, value: string | null | undefined, arity: number): CursorKey | undefined {
+  if (value === null || value === undefined) return undefined;
+  const key = decodeCursor(value, arity);
+  if (!key) throw badInput(argument, 'is not a cursor issued by this connection');
+  return key;
+}
+
+/** Validates an ISO date argument (YYYY, YYYY-MM or YYYY-MM-DD) and widens it to a day. */
+export function dateBound(argument: string, value: string | null | undefined, edge: 'first' | 'last'): string | null {
+  if (value === null || value === undefined) return null;
+  if (!datePrecision(value)) throw badInput(argument, `is "${value}"; expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD`);
+  return edge === 'first' ? firstDay(value) : lastDay(value);
+}

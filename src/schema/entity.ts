@@ -1,0 +1,123 @@
+import { builder } from '../builder.js';
+import type { EntityRecord } from '../db/records.js';
+import { ENTITY_LABELS, LABELS } from '../model/graph-model.js';
+import { entityKey } from './arguments.js';
+import { CitationRef, citationsOf } from './citation.js';
+import { EntityRef, EntityTypeRefs } from './entity-refs.js';
+import { EntityTypeEnum, RelationshipTypeEnum } from './enums.js';
+
+interface AliasShape {
+  readonly name: string;
+  readonly usedBy: string;
+}
+
+const AliasRef = builder.objectRef<AliasShape>('Alias').implement({
+  description: 'Another name of an entity, and whose usage it is where that matters ("Northern Territories" is Japan\'s).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The name.' }),
+    usedBy: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The party whose usage this name is; null for plain spelling variants.',
+      resolve: (alias, _args, ctx) => (alias.usedBy === '' ? null : ctx.loaders.entity.load(alias.usedBy)),
+    }),
+  }),
+});
+
+interface CountShape {
+  readonly type: string;
+  readonly outgoing: number;
+  readonly incoming: number;
+}
+
+const RelationshipCountRef = builder.objectRef<CountShape>('RelationshipCount').implement({
+  description: 'How many relationships of one type an entity has.',
+  fields: (t) => ({
+    type: t.field({ type: RelationshipTypeEnum, description: 'The relationship type.', resolve: (c) => c.type as never }),
+    outgoing: t.exposeInt('outgoing', { description: 'Relationships starting at the entity.' }),
+    incoming: t.exposeInt('incoming', { description: 'Relationships ending at the entity.' }),
+    total: t.int({ description: 'Both directions.', resolve: (c) => c.outgoing + c.incoming }),
+  }),
+});
+
+EntityRef.implement({
+  description: 'Anything in the graph: a person, country, organisation, treaty, event, place, figure or source. Every entity cites the documents that mention it.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (entity) => entity.label,
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable human-readable key from the seed (e.g. "shinzo-abe"); accepted wherever an ID is.' }),
+    type: t.field({ type: EntityTypeEnum, description: 'The kind of entity.', resolve: (e) => e.label }),
+    name: t.exposeString('name', { description: 'The common English name.' }),
+    aliases: t.field({
+      type: [AliasRef],
+      description: 'Other names and spellings, with whose usage they are.',
+      resolve: (e) => e.aliases.map((name, i) => ({ name, usedBy: e.aliasUsedBy[i] ?? '' })),
+    }),
+    description: t.exposeString('description', { nullable: true, description: 'A one-line summary in our own words.' }),
+    citations: t.field({
+      type: [CitationRef],
+      description: 'The document line ranges that mention this entity.',
+      resolve: (e) => citationsOf(e.citations),
+    }),
+    dateFrom: t.exposeString('dateFrom', { nullable: true, description: 'First day the entity\'s date covers (events, figures, treaties), ISO.' }),
+    dateTo: t.exposeString('dateTo', { nullable: true, description: 'Last day the entity\'s date covers, ISO.' }),
+    relationshipCounts: t.field({
+      type: [RelationshipCountRef],
+      description: 'Relationship counts per type (an aggregate over all pages).',
+      resolve: (e, _args, ctx) => ctx.loaders.relationshipCounts.load(e.key),
+    }),
+  }),
+});
+
+for (const label of ENTITY_LABELS) {
+  const spec = LABELS[label];
+  builder.node(EntityTypeRefs[label], {
+    description: spec.description,
+    interfaces: [EntityRef],
+    id: { resolve: (e) => e.key },
+    isTypeOf: (value) => (value as EntityRecord).label === label,
+    loadMany: async (keys, ctx) => {
+      const found = await ctx.loaders.entity.loadMany(keys);
+      return found.map((e) => (e instanceof Error || e === null || e.label !== label ? null : e));
+    },
+    fields: (t) =>
+      Object.fromEntries(
+        Object.entries(spec.properties).map(([name, property]) => {
+          const description = property.values ? `${property.description} One of: ${property.values.join(', ')}.` : property.description;
+          switch (property.type) {
+            case 'number':
+              return [name, t.float({ nullable: true, description, resolve: (e) => numberProp(e, name) })];
+            case 'string[]':
+              return [name, t.stringList({ nullable: true, description, resolve: (e) => listProp(e, name) })];
+            default:
+              return [name, t.string({ nullable: true, description, resolve: (e) => stringProp(e, name) })];
+          }
+        }),
+      ),
+  });
+}
+
+builder.queryField('entity', (t) =>
+  t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'One entity by global id or key ("shinzo-abe"); null if none exists.',
+    args: { id: t.arg.id({ required: true, description: 'A global id or a key.' }) },
+    resolve: (_root, args, ctx) => ctx.loaders.entity.load(entityKey('id', String(args.id))),
+  }),
+);
+
+function stringProp(e: EntityRecord, name: string): string | null {
+  const value = e.props[name];
+  return typeof value === 'string' ? value : null;
+}
+
+function numberProp(e: EntityRecord, name: string): number | null {
+  const value = e.props[name];
+  return typeof value === 'number' ? value : null;
+}
+
+function listProp(e: EntityRecord, name: string): string[] | null {
+  const value = e.props[name];
+  return Array.isArray(value) ? value.map(String) : null;
+}

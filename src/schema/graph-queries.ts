@@ -1,0 +1,110 @@
+import { builder } from '../builder.js';
+import { badInput, boundedInt, dateBound, entityKey, pageSize } from './arguments.js';
+import { EntityRef } from './entity-refs.js';
+import { RelationshipTypeEnum } from './enums.js';
+import { InterlockRef, PathRef, SubgraphRef } from './subgraph.js';
+
+builder.queryField('paths', (t) =>
+  t.field({
+    type: [PathRef],
+    description:
+      'The shortest paths between two entities ("how is Mitsui connected to RDIF?"), each hop with its relationship and citations. ' +
+      'Empty when no path exists within `maxHops`.',
+    args: {
+      from: t.arg.id({ required: true, description: 'Start entity (global id or key).' }),
+      to: t.arg.id({ required: true, description: 'End entity (global id or key).' }),
+      maxHops: t.arg.int({ defaultValue: 4, description: 'Longest path to consider (default 4; at most MAX_PATH_HOPS, 6 by default).' }),
+      relationshipTypes: t.arg({ type: [RelationshipTypeEnum], description: 'Walk only these relationship types (default: all).' }),
+      excludeIds: t.arg.idList({ description: 'Entities the path may not pass through (global ids or keys).' }),
+      asOf: t.arg.string({ description: 'Walk only relationships valid on this ISO date (undated relationships count as always valid).' }),
+      limit: t.arg.int({ defaultValue: 10, description: 'Most paths to return (default 10; at most MAX_PAGE_SIZE).' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const from = entityKey('from', String(args.from));
+      const to = entityKey('to', String(args.to));
+      if (from === to) throw badInput('to', 'must differ from "from"');
+      return ctx.store.shortestPaths({
+        from,
+        to,
+        maxHops: boundedInt('maxHops', args.maxHops ?? 4, 1, ctx.limits.maxHops),
+        types: args.relationshipTypes && args.relationshipTypes.length > 0 ? args.relationshipTypes : null,
+        excludeKeys: (args.excludeIds ?? []).map((id) => entityKey('excludeIds', String(id))),
+        asOf: dateBound('asOf', args.asOf, 'first'),
+        limit: pageSize('limit', args.limit, 10, ctx.limits.maxPageSize),
+      });
+    },
+  }),
+);
+
+builder.queryField('neighborhood', (t) =>
+  t.field({
+    type: SubgraphRef,
+    description: 'The entities within `depth` hops of one entity and all relationships among them, for drawing. Empty if the entity does not exist.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The centre (global id or key).' }),
+      depth: t.arg.int({ defaultValue: 1, description: 'Hops from the centre (default 1; at most MAX_NEIGHBORHOOD_DEPTH, 3 by default).' }),
+      types: t.arg({ type: [RelationshipTypeEnum], description: 'Follow only these relationship types (default: all).' }),
+      limit: t.arg.int({ defaultValue: 50, description: 'Most entities besides the centre (default 50; at most MAX_PAGE_SIZE).' }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.store.neighborhood(
+        entityKey('id', String(args.id)),
+        boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth),
+        args.types && args.types.length > 0 ? args.types : null,
+        pageSize('limit', args.limit, 50, ctx.limits.maxPageSize),
+      ),
+  }),
+);
+
+builder.queryField('timeline', (t) =>
+  t.field({
+    type: [EntityRef],
+    description: 'Events in date order (summits, visits, forums, wars ...), optionally within a window and connected to given entities. Ask each Event for `participants`, `places` and `citations`.',
+    args: {
+      from: t.arg.string({ description: 'Window start, ISO date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+      to: t.arg.string({ description: 'Window end, ISO date; a year or month covers all of it.' }),
+      entityIds: t.arg.idList({ description: 'Only events directly connected to one of these entities.' }),
+      first: t.arg.int({ defaultValue: 50, description: 'Most events (default 50; at most MAX_PAGE_SIZE).' }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.store.timeline(
+        dateBound('from', args.from, 'first'),
+        dateBound('to', args.to, 'last'),
+        args.entityIds ? args.entityIds.map((id) => entityKey('entityIds', String(id))) : null,
+        pageSize('first', args.first, 50, ctx.limits.maxPageSize),
+      ),
+  }),
+);
+
+builder.queryField('interlocks', (t) =>
+  t.field({
+    type: [InterlockRef],
+    description: 'Entities directly connected to both `a` and `b`, with the relationships on each side (LittleSis\' interlocks).',
+    args: {
+      a: t.arg.id({ required: true, description: 'First entity (global id or key).' }),
+      b: t.arg.id({ required: true, description: 'Second entity (global id or key).' }),
+      first: t.arg.int({ defaultValue: 50, description: 'Most shared neighbours (default 50; at most MAX_PAGE_SIZE).' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const a = entityKey('a', String(args.a));
+      const b = entityKey('b', String(args.b));
+      if (a === b) throw badInput('b', 'must differ from "a"');
+      return ctx.store.interlocks(a, b, pageSize('first', args.first, 50, ctx.limits.maxPageSize));
+    },
+  }),
+);
+
+builder.queryField('source', (t) =>
+  t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'One source document by global id, key ("source-001") or file name; null if none.',
+    args: { id: t.arg.id({ required: true, description: 'Global id, key or file name (e.g. "001_5af6e1162aa95ee1.txt").' }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      if (id.endsWith('.txt')) return ctx.loaders.source.load(id);
+      const entity = await ctx.loaders.entity.load(entityKey('id', id));
+      return entity?.label === 'Source' ? entity : null;
+    },
+  }),
+);

@@ -1,0 +1,21 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from '../builder.js';
+import './enums.js';
+import './citation.js';
+import './entity.js';
+import './relationship.js';
+import './relationship-connection.js';
+import './typed-relationships.js';
+import './entities.js';
+import './search.js';
+import './subgraph.js';
+import './graph-queries.js';
+import './source-support.js';
+
+/** The executable schema, built once from the type files imported above. */
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The SDL as committed in schema/schema.graphql. */
+export function printSortedSchema(): string {
+  return printSchema(lexicographicSortSchema(schema));
+}

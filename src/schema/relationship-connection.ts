@@ -1,0 +1,90 @@
+import { builder } from '../builder.js';
+import { encodeCursor } from '../db/cursor.js';
+import type { Direction } from '../db/entity-filter.js';
+import type { RelationshipPage } from '../db/graph-store.js';
+import type { EntityRecord } from '../db/records.js';
+import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
+import type { Context } from '../context.js';
+import { cursorKey, pageSize } from './arguments.js';
+import { EntityRef, EntityTypeRefs } from './entity-refs.js';
+import { DirectionEnum, RelationshipTypeEnum } from './enums.js';
+import { RelationshipEdgeRef } from './relationship.js';
+
+export const RelationshipConnectionRef = builder.objectRef<RelationshipPage>('RelationshipConnection').implement({
+  description: 'A page of relationships of one entity, ordered by type, then the other entity\'s name.',
+  fields: (t) => ({
+    totalCount: t.exposeInt('total', { description: 'How many relationships match, over all pages.' }),
+    edges: t.field({ type: [RelationshipEdgeRef], description: 'The relationships on this page.', resolve: (p) => p.items }),
+    pageInfo: t.field({
+      type: builder.pageInfoRef(),
+      description: 'Cursors and whether more pages follow.',
+      resolve: (p) => ({
+        hasNextPage: p.hasMore,
+        hasPreviousPage: false,
+        startCursor: p.items[0] ? encodeCursor(p.items[0].key) : null,
+        endCursor: p.items.at(-1) ? encodeCursor(p.items.at(-1)!.key) : null,
+      }),
+    }),
+  }),
+});
+
+const DEFAULT_PAGE = 20;
+const FIRST_DESCRIPTION = `Page size (default ${DEFAULT_PAGE}; at most MAX_PAGE_SIZE, 100 by default).`;
+const AFTER_DESCRIPTION = 'Cursor of the last edge of the previous page.';
+
+/**
+ * Loads a page of `entity`'s relationships through the request's loader, so
+ * that a list of entities asking for the same page costs one query in all.
+ */
+export function loadRelationships(
+  entity: EntityRecord,
+  args: {
+    types?: readonly RelationshipType[] | null;
+    direction?: Direction | null;
+    first?: number | null;
+    after?: string | null;
+  },
+  ctx: Context,
+): Promise<RelationshipPage> {
+  const size = pageSize('first', args.first, DEFAULT_PAGE, ctx.limits.maxPageSize);
+  const after = cursorKey('after', args.after, 3);
+  const types = args.types && args.types.length > 0 ? [...args.types].sort() : null;
+  const loader = ctx.loaders.relationships({ types, direction: args.direction ?? 'BOTH', size, ...(after ? { after } : {}) });
+  return loader.load(entity.key);
+}
+
+/** The generic `relationships(types, direction, first, after)` field of every entity. */
+builder.interfaceField(EntityRef, 'relationships', (t) =>
+  t.field({
+    type: RelationshipConnectionRef,
+    description: 'This entity\'s relationships, with their citations, as a keyset-paginated connection.',
+    args: {
+      types: t.arg({ type: [RelationshipTypeEnum], description: 'Only these relationship types (default: all).' }),
+      direction: t.arg({ type: DirectionEnum, description: 'Only outgoing, only incoming, or both (default).' }),
+      first: t.arg.int({ description: FIRST_DESCRIPTION }),
+      after: t.arg.string({ description: AFTER_DESCRIPTION }),
+    },
+    resolve: (entity, args, ctx) => loadRelationships(entity, args, ctx),
+  }),
+);
+
+/** Adds a fixed-type relationship field (e.g. `Person.offices`) to an entity type. */
+export function addTypedRelationshipField(
+  label: EntityLabel,
+  fieldName: string,
+  description: string,
+  types: readonly RelationshipType[],
+  direction: Direction,
+): void {
+  builder.objectField(EntityTypeRefs[label], fieldName, (t) =>
+    t.field({
+      type: RelationshipConnectionRef,
+      description: `${description} (${types.join(', ')}, ${direction.toLowerCase()}).`,
+      args: {
+        first: t.arg.int({ description: FIRST_DESCRIPTION }),
+        after: t.arg.string({ description: AFTER_DESCRIPTION }),
+      },
+      resolve: (entity, args, ctx) => loadRelationships(entity, { ...args, types, direction }, ctx),
+    }),
+  );
+}

@@ -1,0 +1,96 @@
+import { builder } from '../builder.js';
+import { encodeCursor } from '../db/cursor.js';
+import type { RelationshipItem } from '../db/graph-store.js';
+import type { RelationshipRecord } from '../db/records.js';
+import { RELATIONSHIPS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
+import { CitationRef, citationsOf } from './citation.js';
+import { EntityRef } from './entity-refs.js';
+import { DirectionEnum, RelationshipTypeEnum } from './enums.js';
+
+/** Every property any relationship type may carry, with the model's description. */
+const RELATIONSHIP_PROPERTIES = new Map<string, { type: string; description: string }>();
+for (const type of RELATIONSHIP_TYPES) {
+  for (const [name, spec] of Object.entries(RELATIONSHIPS[type].properties)) {
+    if (!RELATIONSHIP_PROPERTIES.has(name)) RELATIONSHIP_PROPERTIES.set(name, spec);
+  }
+}
+
+export const RelationshipRef = builder.objectRef<RelationshipRecord>('Relationship').implement({
+  description: 'A cited, typed, directed relationship between two entities.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id of the relationship.' }),
+    type: t.field({ type: RelationshipTypeEnum, description: 'The relationship type.', resolve: (r) => r.type }),
+    from: t.field({
+      type: EntityRef,
+      description: 'The start node.',
+      resolve: async (r, _args, ctx) => required(await ctx.loaders.entity.load(r.from), r.from),
+    }),
+    to: t.field({
+      type: EntityRef,
+      description: 'The end node.',
+      resolve: async (r, _args, ctx) => required(await ctx.loaders.entity.load(r.to), r.to),
+    }),
+    citations: t.field({
+      type: [CitationRef],
+      description: 'The document line ranges that state this relationship.',
+      resolve: (r) => citationsOf(r.citations),
+    }),
+    validFrom: t.string({
+      nullable: true,
+      description: 'First day the relationship held (from `start` or `date`), if known.',
+      resolve: (r) => str(r.props['validFrom']),
+    }),
+    validTo: t.string({
+      nullable: true,
+      description: 'Last day the relationship held (from `end`), if it ended.',
+      resolve: (r) => str(r.props['validTo']),
+    }),
+    beneficiaryEntity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'For AFFECTS_TERRITORY: the country the effect favours.',
+      resolve: (r, _args, ctx) => {
+        const key = str(r.props['beneficiary']);
+        return key ? ctx.loaders.entity.load(key) : null;
+      },
+    }),
+    ...Object.fromEntries(
+      [...RELATIONSHIP_PROPERTIES].map(([name, spec]) => [
+        name,
+        spec.type === 'number'
+          ? t.float({ nullable: true, description: spec.description, resolve: (r) => num(r.props[name]) })
+          : t.string({ nullable: true, description: spec.description, resolve: (r) => str(r.props[name]) }),
+      ]),
+    ),
+  }),
+});
+
+export const RelationshipEdgeRef = builder.objectRef<RelationshipItem>('RelationshipEdge').implement({
+  description: 'A relationship seen from one of its ends.',
+  fields: (t) => ({
+    cursor: t.string({
+      description: 'Opaque keyset cursor for `after`.',
+      resolve: (item) => encodeCursor(item.key),
+    }),
+    direction: t.field({
+      type: DirectionEnum,
+      description: 'OUTGOING if the relationship starts at the entity asked about.',
+      resolve: (item) => (item.outgoing ? 'OUTGOING' : 'INCOMING'),
+    }),
+    other: t.field({ type: EntityRef, description: 'The entity at the other end.', resolve: (item) => item.other }),
+    node: t.field({ type: RelationshipRef, description: 'The relationship itself.', resolve: (item) => item.relationship }),
+  }),
+});
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+function required<T>(value: T | null, key: string): T {
+  if (value === null) throw new Error(`relationship end ${key} vanished`);
+  return value;
+}

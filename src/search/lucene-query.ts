@@ -1,0 +1,32 @@
+/**
+ * Turns whatever a user types into a safe Lucene query for the fulltext index.
+ * Only letters and digits survive, so Lucene syntax in the input (quotes,
+ * brackets, operators, wildcards) can never make the query fail; each word
+ * matches exactly, as a prefix, or with one typo, and all words must match.
+ */
+export const MAX_SEARCH_LENGTH = 200;
+const MAX_TERMS = 12;
+
+export class InvalidSearchError extends Error {
+  override name = 'InvalidSearchError';
+}
+
+/** Letters and digits only, lower-cased and without diacritics (Shinzō → shinzo). */
+export function searchTerms(input: string): string[] {
+  const folded = input.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
+}
+
+export function toLuceneQuery(input: string, mode: 'all' | 'any' = 'all'): string {
+  if (input.length > MAX_SEARCH_LENGTH) {
+    throw new InvalidSearchError(`query is ${input.length} characters long; the limit is ${MAX_SEARCH_LENGTH}`);
+  }
+  const terms = searchTerms(input);
+  if (terms.length === 0) throw new InvalidSearchError('query must contain at least one letter or digit');
+  const clauses = terms.map((term) => {
+    const options = [`${term}^3`, `${term}*`];
+    if (term.length >= 4) options.push(`${term}~1`);
+    return `(${options.join(' OR ')})`;
+  });
+  return clauses.join(mode === 'all' ? ' AND ' : ' OR ');
+}

@@ -1,0 +1,50 @@
+/**
+ * Process entry: config → Neo4j (local if NEO4J_URI is unset) → schema →
+ * seed if empty → HTTP. SIGTERM/SIGINT drain requests, close the driver and
+ * stop the local Neo4j.
+ */
+import { createServer } from 'node:http';
+import { createApp } from './app.js';
+import { connect, seedIfEmpty } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config.js';
+import { MissingToolError } from './neo4j-local/java-tools.js';
+
+const log = (line: string): void => {
+  console.log(line);
+};
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const runtime = await connect(config, log);
+  if (config.seedOnStart) await seedIfEmpty(runtime.db, log);
+
+  const app = createApp(runtime.db, config);
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log(`GraphQL API and GraphiQL at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: draining requests and shutting down...`);
+    server.close(() => {
+      runtime.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    server.closeIdleConnections();
+    setTimeout(() => { server.closeAllConnections(); }, 10_000).unref();
+  };
+  process.on('SIGTERM', () => { shutdown('SIGTERM'); });
+  process.on('SIGINT', () => { shutdown('SIGINT'); });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof MissingToolError) console.error(error.message);
+  else console.error('Failed to start:', error);
+  process.exit(1);
+});
