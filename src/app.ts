@@ -1,5 +1,5 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError, parse, type ParseOptions, type Source } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
@@ -48,7 +48,11 @@ export function createApp(db: Database, config: Config): App {
 /** GET /healthz: the process is alive. GET /readyz: Neo4j answers and the schema is applied (503 and a reason otherwise). */
 function healthRoutes(db: Database): Plugin {
   return {
-    async onRequest({ url, endResponse }) {
+    async onRequest(payload) {
+      const { url } = payload;
+      const endResponse = (response: Response): void => {
+        payload.endResponse(response);
+      };
       if (url.pathname === '/healthz') {
         endResponse(Response.json({ status: 'ok' }));
       } else if (url.pathname === '/readyz') {
@@ -64,7 +68,7 @@ function queryLimits(config: Config): Plugin {
   const rule = queryLimitsRule(config.limits);
   return {
     onParse({ setParseFn }) {
-      setParseFn((source, options) => parse(source, { ...options, maxTokens: config.limits.maxTokens }));
+      setParseFn((source: string | Source, options?: ParseOptions) => parse(source, { ...options, maxTokens: config.limits.maxTokens }));
     },
     onValidate({ addValidationRule }) {
       addValidationRule(rule);

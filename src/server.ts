@@ -19,8 +19,13 @@ async function main(): Promise<void> {
   if (config.seedOnStart) await seedIfEmpty(runtime.db, log);
 
   const app = createApp(runtime.db, config);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga's documented Node request listener
   const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(config.port, config.host, () => {
+      resolve();
+    });
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`GraphQL API and GraphiQL at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`);

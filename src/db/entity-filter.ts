@@ -50,7 +50,10 @@ export function buildEntityWhere(filter: EntityFilter, n = 'n', prefix = 'f'): {
   const nodeClauses = (node: string, f: TargetFilter): string[] => {
     const out: string[] = [];
     if (f.types && f.types.length > 0) {
-      for (const t of f.types) if (!isEntityLabel(t)) throw new Error(`unknown entity type ${t}`);
+      // GraphQL enums already restrict these; the model whitelist is checked again right where Cypher is built.
+      const names: readonly string[] = f.types;
+      const unknown = names.find((t) => !isEntityLabel(t));
+      if (unknown !== undefined) throw new Error(`unknown entity type ${unknown}`);
       out.push(`any(l IN labels(${node}) WHERE l IN ${param(f.types)})`);
     }
     if (f.keys && f.keys.length > 0) out.push(`${node}.id IN ${param(f.keys)}`);
@@ -66,7 +69,8 @@ export function buildEntityWhere(filter: EntityFilter, n = 'n', prefix = 'f'): {
   if (filter.dateTo) clauses.push(`${n}.dateFrom <= ${param(filter.dateTo)}`);
 
   const pattern = (q: RelationshipQuantifier, m: string): string => {
-    if (!isRelationshipType(q.type)) throw new Error(`unknown relationship type ${q.type}`);
+    const type: string = q.type;
+    if (!isRelationshipType(type)) throw new Error(`unknown relationship type ${type}`);
     const left = q.direction === 'INCOMING' ? '<-' : '-';
     const right = q.direction === 'OUTGOING' ? '->' : '-';
     return `(${n})${left}[:${q.type}]${right}(${m}:Entity)`;

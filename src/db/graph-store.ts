@@ -254,6 +254,7 @@ export class GraphStore {
     types: readonly RelationshipType[] | null;
     excludeKeys: readonly string[];
     asOf: string | null;
+    includeSources: boolean;
     limit: number;
   }): Promise<PathResult[]> {
     const hops = Math.trunc(args.maxHops);
@@ -264,7 +265,7 @@ export class GraphStore {
        MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
        WHERE all(r IN relationships(p) WHERE type(r) IN $types
                AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
-         AND none(x IN nodes(p) WHERE x.id IN $exclude)
+         AND none(x IN nodes(p)[1..-1] WHERE x.id IN $exclude OR (NOT $includeSources AND x:Source))
        WITH p LIMIT $limit
        RETURN [x IN nodes(p) | ${ENTITY_PROJECTION('x')}] AS nodes,
               [r IN relationships(p) | ${RELATIONSHIP_PROJECTION('r')}] AS rels`,
@@ -274,6 +275,7 @@ export class GraphStore {
         types: args.types ?? RELATIONSHIP_TYPES,
         asOf: args.asOf,
         exclude: args.excludeKeys,
+        includeSources: args.includeSources,
         limit: intParam(args.limit),
       },
     );

@@ -40,7 +40,6 @@ const num = (description: string): PropertySpec => ({ type: 'number', descriptio
 const start = date('When the relationship began (ISO date at the precision stated).');
 const end = date('When the relationship ended (ISO date at the precision stated).');
 const role = text('The role or capacity, in the words of the source where it names one.');
-const note = text('A short qualification in our own words.');
 const amount = num('A money amount, in the unit of `currency`.');
 const when = date('When it happened (ISO date at the precision stated).');
 const currency = text('Currency and scale of `amount`, e.g. "USD billion".');

@@ -96,7 +96,7 @@ function toTarget(arg: TargetArg | null | undefined, path: string): TargetFilter
   if (!arg) return undefined;
   return {
     ...(arg.types ? { types: arg.types } : {}),
-    ...(arg.ids ? { keys: arg.ids.map((id) => entityKey(`${path}.ids`, String(id))) } : {}),
+    ...(arg.ids ? { keys: arg.ids.map((id) => entityKey(`${path}.ids`, id)) } : {}),
     ...(arg.nameContains ? { nameContains: arg.nameContains } : {}),
   };
 }
@@ -121,7 +121,7 @@ export function toEntityFilter(arg: FilterArg | null | undefined, fixedType?: En
   const all = toQuantifiers(filter.all, 'filter.all');
   return {
     ...(types ? { types } : {}),
-    ...(filter.ids ? { keys: filter.ids.map((id) => entityKey('filter.ids', String(id))) } : {}),
+    ...(filter.ids ? { keys: filter.ids.map((id) => entityKey('filter.ids', id)) } : {}),
     ...(filter.nameContains ? { nameContains: filter.nameContains } : {}),
     ...(dateFrom ? { dateFrom } : {}),
     ...(dateTo ? { dateTo } : {}),

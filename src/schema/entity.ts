@@ -81,6 +81,8 @@ for (const label of ENTITY_LABELS) {
       return found.map((e) => (e instanceof Error || e === null || e.label !== label ? null : e));
     },
     fields: (t) =>
+      // Fields are generated from the model, so their names are only known at run time.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return
       Object.fromEntries(
         Object.entries(spec.properties).map(([name, property]) => {
           const description = property.values ? `${property.description} One of: ${property.values.join(', ')}.` : property.description;
@@ -89,7 +91,10 @@ for (const label of ENTITY_LABELS) {
               return [name, t.float({ nullable: true, description, resolve: (e) => numberProp(e, name) })];
             case 'string[]':
               return [name, t.stringList({ nullable: true, description, resolve: (e) => listProp(e, name) })];
-            default:
+            case 'boolean':
+              return [name, t.boolean({ nullable: true, description, resolve: (e) => (typeof e.props[name] === 'boolean' ? e.props[name] : null) })];
+            case 'date':
+            case 'string':
               return [name, t.string({ nullable: true, description, resolve: (e) => stringProp(e, name) })];
           }
         }),
@@ -103,7 +108,7 @@ builder.queryField('entity', (t) =>
     nullable: true,
     description: 'One entity by global id or key ("shinzo-abe"); null if none exists.',
     args: { id: t.arg.id({ required: true, description: 'A global id or a key.' }) },
-    resolve: (_root, args, ctx) => ctx.loaders.entity.load(entityKey('id', String(args.id))),
+    resolve: (_root, args, ctx) => ctx.loaders.entity.load(entityKey('id', args.id)),
   }),
 );
 

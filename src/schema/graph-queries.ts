@@ -17,19 +17,21 @@ builder.queryField('paths', (t) =>
       relationshipTypes: t.arg({ type: [RelationshipTypeEnum], description: 'Walk only these relationship types (default: all).' }),
       excludeIds: t.arg.idList({ description: 'Entities the path may not pass through (global ids or keys).' }),
       asOf: t.arg.string({ description: 'Walk only relationships valid on this ISO date (undated relationships count as always valid).' }),
+      includeSources: t.arg.boolean({ defaultValue: false, description: 'Let paths pass through source documents (default false: documents are evidence, not actors).' }),
       limit: t.arg.int({ defaultValue: 10, description: 'Most paths to return (default 10; at most MAX_PAGE_SIZE).' }),
     },
     resolve: (_root, args, ctx) => {
-      const from = entityKey('from', String(args.from));
-      const to = entityKey('to', String(args.to));
+      const from = entityKey('from', args.from);
+      const to = entityKey('to', args.to);
       if (from === to) throw badInput('to', 'must differ from "from"');
       return ctx.store.shortestPaths({
         from,
         to,
         maxHops: boundedInt('maxHops', args.maxHops ?? 4, 1, ctx.limits.maxHops),
         types: args.relationshipTypes && args.relationshipTypes.length > 0 ? args.relationshipTypes : null,
-        excludeKeys: (args.excludeIds ?? []).map((id) => entityKey('excludeIds', String(id))),
+        excludeKeys: (args.excludeIds ?? []).map((id) => entityKey('excludeIds', id)),
         asOf: dateBound('asOf', args.asOf, 'first'),
+        includeSources: args.includeSources ?? false,
         limit: pageSize('limit', args.limit, 10, ctx.limits.maxPageSize),
       });
     },
@@ -48,7 +50,7 @@ builder.queryField('neighborhood', (t) =>
     },
     resolve: (_root, args, ctx) =>
       ctx.store.neighborhood(
-        entityKey('id', String(args.id)),
+        entityKey('id', args.id),
         boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth),
         args.types && args.types.length > 0 ? args.types : null,
         pageSize('limit', args.limit, 50, ctx.limits.maxPageSize),
@@ -70,7 +72,7 @@ builder.queryField('timeline', (t) =>
       ctx.store.timeline(
         dateBound('from', args.from, 'first'),
         dateBound('to', args.to, 'last'),
-        args.entityIds ? args.entityIds.map((id) => entityKey('entityIds', String(id))) : null,
+        args.entityIds ? args.entityIds.map((id) => entityKey('entityIds', id)) : null,
         pageSize('first', args.first, 50, ctx.limits.maxPageSize),
       ),
   }),
@@ -86,8 +88,8 @@ builder.queryField('interlocks', (t) =>
       first: t.arg.int({ defaultValue: 50, description: 'Most shared neighbours (default 50; at most MAX_PAGE_SIZE).' }),
     },
     resolve: (_root, args, ctx) => {
-      const a = entityKey('a', String(args.a));
-      const b = entityKey('b', String(args.b));
+      const a = entityKey('a', args.a);
+      const b = entityKey('b', args.b);
       if (a === b) throw badInput('b', 'must differ from "a"');
       return ctx.store.interlocks(a, b, pageSize('first', args.first, 50, ctx.limits.maxPageSize));
     },
@@ -101,7 +103,7 @@ builder.queryField('source', (t) =>
     description: 'One source document by global id, key ("source-001") or file name; null if none.',
     args: { id: t.arg.id({ required: true, description: 'Global id, key or file name (e.g. "001_5af6e1162aa95ee1.txt").' }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       if (id.endsWith('.txt')) return ctx.loaders.source.load(id);
       const entity = await ctx.loaders.entity.load(entityKey('id', id));
       return entity?.label === 'Source' ? entity : null;

@@ -28,5 +28,7 @@ export function toLuceneQuery(input: string, mode: 'all' | 'any' = 'all'): strin
     if (term.length >= 4) options.push(`${term}~1`);
     return `(${options.join(' OR ')})`;
   });
-  return clauses.join(mode === 'all' ? ' AND ' : ' OR ');
+  const combined = clauses.join(mode === 'all' ? ' AND ' : ' OR ');
+  // An exact phrase (a whole alias such as "Northern Territories") ranks first.
+  return terms.length > 1 ? `"${terms.join(' ')}"^8 OR (${combined})` : combined;
 }

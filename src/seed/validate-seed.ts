@@ -15,7 +15,6 @@ import type { RawSeedFile } from './read-seed-files.js';
 import type {
   Alias,
   PropertyValue,
-  SeedEntity,
   SeedGraph,
   SeedProblem,
   SeedRelationship,
@@ -300,7 +299,7 @@ function checkProperty(key: string, raw: unknown, spec: PropertySpec): PropertyV
       return typeof raw === 'boolean' ? raw : { error: `property "${key}" must be true or false` };
     case 'string[]':
       return Array.isArray(raw) && raw.every((item) => typeof item === 'string')
-        ? (raw as string[])
+        ? raw
         : { error: `property "${key}" must be a list of strings` };
     case 'date': {
       // YAML reads an unquoted year as a number; accept it as the year it is.

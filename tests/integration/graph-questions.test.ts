@@ -1,0 +1,119 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/test-app.js';
+
+const api = createTestApp();
+afterAll(() => api.close());
+
+interface Hop { from: { key: string }; to: { key: string }; relationship: { type: string; citations: { reference: string }[] } }
+
+describe('questions analysts ask of the graph', () => {
+  it('finds a path from Mitsui to the Russian Direct Investment Fund with citations on every hop', async () => {
+    const res = await api.gql<{ paths: { length: number; nodes: { key: string }[]; hops: Hop[] }[] }>(`{
+      paths(from: "mitsui", to: "rdif", maxHops: 4, limit: 5) {
+        length nodes { key }
+        hops { from { key } to { key } relationship { type citations { reference } } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const paths = res.data!.paths;
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      expect(path.nodes[0]!.key).toBe('mitsui');
+      expect(path.nodes.at(-1)!.key).toBe('rdif');
+      expect(path.hops).toHaveLength(path.length);
+      for (const hop of path.hops) expect(hop.relationship.citations.length).toBeGreaterThan(0);
+      // Documents are not actors: paths do not run through Source nodes by default.
+      expect(path.nodes.some((n) => n.key.startsWith('source-'))).toBe(false);
+    }
+  });
+
+  it('limits paths by relationship type, excluded entities and asOf, and caps maxHops', async () => {
+    const capped = await api.gql(`{ paths(from: "mitsui", to: "rdif", maxHops: 99) { length } }`);
+    expect(capped.errors?.[0]?.message).toBe('Argument "maxHops" is 99; it must be a whole number from 1 to 6');
+    const typed = await api.gql<{ paths: { hops: Hop[] }[] }>(`{
+      paths(from: "shinzo-abe", to: "vladimir-putin", relationshipTypes: [PARTICIPATES_IN], maxHops: 2) { hops { relationship { type } from { key } to { key } } }
+    }`);
+    expect(typed.errors).toBeUndefined();
+    expect(typed.data!.paths.length).toBeGreaterThan(0);
+    for (const p of typed.data!.paths) for (const h of p.hops) expect(h.relationship.type).toBe('PARTICIPATES_IN');
+    const excluded = await api.gql<{ paths: { nodes: { key: string }[] }[] }>(`{
+      paths(from: "shinzo-abe", to: "vladimir-putin", relationshipTypes: [PARTICIPATES_IN], excludeIds: ["abe-putin-summit-sochi-2016-05"], maxHops: 2) { nodes { key } }
+    }`);
+    for (const p of excluded.data!.paths) expect(p.nodes.map((n) => n.key)).not.toContain('abe-putin-summit-sochi-2016-05');
+    const asOf = await api.gql(`{ paths(from: "shinzo-abe", to: "vladimir-putin", asOf: "2016-13-01") { length } }`);
+    expect(asOf.errors?.[0]?.message).toMatch(/Argument "asOf"/);
+  });
+
+  it('lists the Abe–Putin meetings of 2016 in date order, with places', async () => {
+    const res = await api.gql<{ timeline: { key: string; dateFrom: string; places: { edges: { other: { key: string } }[] }; citations: unknown[] }[] }>(`{
+      timeline(from: "2016", to: "2016", entityIds: ["shinzo-abe"]) {
+        key dateFrom citations { reference }
+        ... on Event { places { edges { other { key } } } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const events = res.data!.timeline;
+    const dates = events.map((e) => e.dateFrom);
+    expect(dates).toEqual([...dates].sort());
+    const keys = events.map((e) => e.key);
+    expect(keys.indexOf('abe-putin-summit-sochi-2016-05')).toBeGreaterThanOrEqual(0);
+    expect(keys.indexOf('abe-putin-summit-sochi-2016-05')).toBeLessThan(keys.indexOf('putin-visit-japan-2016-12'));
+    const sochi = events.find((e) => e.key === 'abe-putin-summit-sochi-2016-05')!;
+    expect(sochi.places.edges.map((e) => e.other.key)).toContain('sochi');
+    for (const e of events) expect(e.citations.length).toBeGreaterThan(0);
+  });
+
+  it('answers which islands the 1956 Joint Declaration provides to transfer', async () => {
+    const res = await api.gql<{ entity: { territorialEffects: { edges: { other: { key: string }; node: { beneficiary: string | null } }[] } } }>(`{
+      entity(id: "soviet-japanese-joint-declaration-1956") { ... on Treaty { territorialEffects(first: 50) { edges { other { key } node { beneficiary } } } } }
+    }`);
+    const islands = new Set(res.data!.entity.territorialEffects.edges.filter((e) => e.node.beneficiary === 'japan').map((e) => e.other.key));
+    expect(islands).toContain('shikotan');
+    expect(islands).toContain('habomai');
+    expect(islands).not.toContain('iturup');
+  });
+
+  it('draws a neighbourhood whose edges stay inside its nodes, with the depth capped', async () => {
+    const res = await api.gql<{ neighborhood: { nodes: { key: string }[]; edges: { from: { key: string }; to: { key: string }; citations: unknown[] }[] } }>(`{
+      neighborhood(id: "shikotan", depth: 2, limit: 40) { nodes { key } edges { from { key } to { key } citations { reference } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { nodes, edges } = res.data!.neighborhood;
+    const keys = new Set(nodes.map((n) => n.key));
+    expect(keys).toContain('shikotan');
+    expect(nodes.length).toBeLessThanOrEqual(41);
+    for (const e of edges) {
+      expect(keys.has(e.from.key) && keys.has(e.to.key)).toBe(true);
+      expect(e.citations.length).toBeGreaterThan(0);
+    }
+    const deep = await api.gql(`{ neighborhood(id: "shikotan", depth: 9) { nodes { key } } }`);
+    expect(deep.errors?.[0]?.message).toBe('Argument "depth" is 9; it must be a whole number from 1 to 3');
+  });
+
+  it('finds interlocks: what Abe and Putin are both connected to', async () => {
+    const res = await api.gql<{ interlocks: { entity: { key: string }; viaA: { citations: unknown[] }[]; viaB: unknown[] }[] }>(`{
+      interlocks(a: "shinzo-abe", b: "vladimir-putin") { entity { key } viaA { type citations { reference } } viaB { type } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const keys = res.data!.interlocks.map((i) => i.entity.key);
+    expect(keys).toContain('abe-putin-summit-sochi-2016-05');
+    for (const i of res.data!.interlocks) {
+      expect(i.viaA.length).toBeGreaterThan(0);
+      expect(i.viaB.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the source documents with their metadata and what they support', async () => {
+    const res = await api.gql<{ sources: { totalCount: number; nodes: { fileName: string; title: string; supportedRelationshipCount: number; supportedEntities: unknown[] }[] }; source: { title: string } }>(`{
+      sources(first: 10) { totalCount nodes { ... on Source { fileName title supportedRelationshipCount supportedEntities { key } } } }
+      source(id: "001_5af6e1162aa95ee1.txt") { ... on Source { title } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.sources.totalCount).toBe(5);
+    for (const s of res.data!.sources.nodes) {
+      expect(s.supportedRelationshipCount).toBeGreaterThan(0);
+      expect(s.supportedEntities.length).toBeGreaterThan(0);
+    }
+    expect(res.data!.source.title).toMatch(/No Peace Deal/);
+  });
+});

@@ -1,0 +1,36 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/test-app.js';
+
+const api = createTestApp();
+afterAll(() => api.close());
+
+const LIST_WITH_RELATIONSHIPS = `query($n: Int!) {
+  entities(first: $n, orderBy: NAME_ASC) {
+    nodes {
+      key name
+      citations { reference source { title } }
+      relationships(first: 5) {
+        totalCount
+        edges { other { name citations { source { title } } } node { type citations { reference source { title } } } }
+      }
+      relationshipCounts { type total }
+    }
+  }
+}`;
+
+async function roundTrips(n: number): Promise<number> {
+  const res = await api.gql<{ entities: { nodes: unknown[] } }>(LIST_WITH_RELATIONSHIPS, { n });
+  expect(res.errors).toBeUndefined();
+  expect(res.data!.entities.nodes).toHaveLength(n);
+  return res.extensions!.neo4j!.roundTrips;
+}
+
+describe('database round trips (no N+1)', () => {
+  it('costs the same small number of round trips for 5 entities as for 50', async () => {
+    const five = await roundTrips(5);
+    const fifty = await roundTrips(50);
+    expect(fifty).toBe(five);
+    // list + relationships + counts + sources: bounded by the query's depth, not its width.
+    expect(fifty).toBeLessThanOrEqual(5);
+  });
+});
