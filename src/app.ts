@@ -37,6 +37,12 @@ export function createApp(db: Database, config: Config): App {
         if (original instanceof QueryTimeoutError) {
           return new GraphQLError(original.message, { extensions: { code: 'QUERY_TIMEOUT' } });
         }
+        // Expected errors (bad arguments, limits) are GraphQLErrors thrown on purpose: show them.
+        if (original instanceof GraphQLError) {
+          return error instanceof GraphQLError && error !== original
+            ? new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions })
+            : original;
+        }
         if (error instanceof GraphQLError && !error.originalError) return error;
         return new GraphQLError(isDev ? String(original) : message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },

@@ -13,8 +13,18 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { description: 'Fetches an entity by its global id; null if none exists.' },
-    nodesQueryOptions: { description: 'Fetches entities by global ids, in order; null where none exists.' },
+    nodeQueryOptions: {
+      description: 'Fetches an entity by its global id; null if none exists.',
+      args: { id: { description: 'A global id from an `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches entities by global ids, in order; null where none exists.',
+      args: { ids: { description: 'Global ids from `id` fields.' } },
+    },
+    hasNextPageFieldOptions: { description: 'More items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Items come before this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item on this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item on this page.' },
     nodeTypeOptions: { description: 'An object with a global id (Relay).' },
     pageInfoTypeOptions: { description: 'Where a page sits in a connection (Relay).' },
     idFieldOptions: { description: 'Global id: opaque, stable, accepted by `node` and every `ID` argument.' },
