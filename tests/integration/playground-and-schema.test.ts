@@ -52,3 +52,10 @@ describe('the schema artifact', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the README', () => {
+  it('lists every playground example', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const example of PLAYGROUND_EXAMPLES) expect(readme).toContain(example.query);
+  });
+});
