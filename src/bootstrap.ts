@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { applySchema } from './db/apply-schema.js';
-import { createDriver, Database } from './db/database.js';
+import { createDriver, Database, type RoundTripObserver } from './db/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j-local/local-neo4j.js';
 import { isGraphEmpty, seedFromDirectory } from './seed/seed-from-directory.js';
 
@@ -21,14 +21,19 @@ export interface Runtime {
  * Maven Central jars when it is unset. Waits until Neo4j answers (it may still
  * be booting under Docker Compose) and applies the Cypher schema.
  */
-export async function connect(config: Config, log: (line: string) => void): Promise<Runtime> {
+export async function connect(config: Config, log: (line: string) => void, observe?: RoundTripObserver): Promise<Runtime> {
   const localNeo4j = config.neo4jUri
     ? undefined
-    : await startLocalNeo4j({ projectRoot: PROJECT_ROOT, boltPort: config.localBoltPort, log });
+    : await startLocalNeo4j({ projectRoot: PROJECT_ROOT, boltPort: config.localBoltPort, dataDirName: config.localDataDir, log });
   const uri = config.neo4jUri ?? localNeo4j!.uri;
-  const db = new Database(createDriver(uri, config.neo4jUser, config.neo4jPassword), {
+  const db = new Database(createDriver(uri, config.neo4jUser, config.neo4jPassword, config.neo4jMaxRetryMs), {
     database: config.neo4jDatabase,
     queryTimeoutMs: config.limits.queryTimeoutMs,
+    probeIntervalMs: config.neo4jProbeIntervalMs,
+    ...(observe ? { observe } : {}),
+    onAvailabilityChange: (available) => {
+      log(available ? `Neo4j at ${uri} answers again.` : `Neo4j at ${uri} is unreachable: failing requests fast until it is back.`);
+    },
   });
   const close = async (): Promise<void> => {
     await db.close();

@@ -16,6 +16,8 @@ export interface Limits {
   readonly maxNeighborhoodDepth: number;
   /** Neo4j transaction timeout per query. */
   readonly queryTimeoutMs: number;
+  /** Largest request body yoga reads (413 beyond). */
+  readonly maxRequestBytes: number;
 }
 
 export interface Config {
@@ -28,9 +30,15 @@ export interface Config {
   readonly neo4jPassword: string;
   readonly neo4jDatabase: string;
   readonly localBoltPort: number;
+  /** Folder under `.neo4j/` holding the local Neo4j's databases. */
+  readonly localDataDir: string;
   /** Load the seed graph at start when the database holds no entities. */
   readonly seedOnStart: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** How long the driver retries transient errors (neo4j-driver's maxTransactionRetryTime). */
+  readonly neo4jMaxRetryMs: number;
+  /** While Neo4j is unreachable, how often a probe checks whether it is back. */
+  readonly neo4jProbeIntervalMs: number;
   readonly limits: Limits;
 }
 
@@ -76,6 +84,10 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push(`NEO4J_URI="${neo4jUri}" must be a Neo4j URI such as bolt://host:7687, neo4j://host or neo4j+s://host`);
     }
   }
+  const localDataDir = env['NEO4J_LOCAL_DATA_DIR'];
+  if (localDataDir !== undefined && localDataDir !== '' && !/^[\w.-]+$/.test(localDataDir)) {
+    problems.push(`NEO4J_LOCAL_DATA_DIR="${localDataDir}" must be a plain folder name (letters, digits, . _ -)`);
+  }
   const logLevel = (env['LOG_LEVEL'] ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -88,8 +100,11 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jPassword: env['NEO4J_PASSWORD'] ?? '',
     neo4jDatabase: env['NEO4J_DATABASE'] || 'neo4j',
     localBoltPort: int('NEO4J_LOCAL_BOLT_PORT', 7687, 0, 65535),
+    localDataDir: env['NEO4J_LOCAL_DATA_DIR'] || 'data',
     seedOnStart: bool('SEED_ON_START', true),
     logLevel,
+    neo4jMaxRetryMs: int('NEO4J_MAX_RETRY_MS', 3000, 0, 60_000),
+    neo4jProbeIntervalMs: int('NEO4J_PROBE_INTERVAL_MS', 1000, 100, 60_000),
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 1, 100),
       maxCost: int('MAX_QUERY_COST', 50_000, 1, 10_000_000),
@@ -100,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxHops: int('MAX_PATH_HOPS', 6, 1, 15),
       maxNeighborhoodDepth: int('MAX_NEIGHBORHOOD_DEPTH', 3, 1, 6),
       queryTimeoutMs: int('QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+      maxRequestBytes: int('MAX_REQUEST_BYTES', 100_000, 1000, 100_000_000),
     },
   };
   if (neo4jUri !== undefined && config.neo4jPassword === '' && !/^bolt:\/\/(localhost|127\.)/.test(neo4jUri)) {
