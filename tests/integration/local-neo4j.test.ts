@@ -56,7 +56,7 @@ describe('the local Neo4j and readiness', () => {
       await db.close();
       await rm(join(PROJECT_ROOT, '.neo4j', dataDirName), { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 
   it('leaves no Java process behind when its parent is killed', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tests/support/local-neo4j-child.ts')], {
@@ -74,5 +74,5 @@ describe('the local Neo4j and readiness', () => {
     child.kill('SIGKILL');
     expect(await waitFor(() => !isAlive(javaPid), 30_000)).toBe(true);
     await rm(join(PROJECT_ROOT, '.neo4j', `test-child-${String(child.pid)}`), { recursive: true, force: true });
-  });
+  }, 240_000);
 });

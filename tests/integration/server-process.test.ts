@@ -68,7 +68,7 @@ describe('the server process (npm start)', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await rm(join(PROJECT_ROOT, '.neo4j', dataDir), { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 
   it('reports a bad configuration by name and exits non-zero', async () => {
     const { child, url, output } = startServer({ PORT: 'eighty', NEO4J_URI: 'http://nowhere' });
