@@ -9,24 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { applySchema } from '../../src/db/apply-schema.js';
 import { createDriver, Database } from '../../src/db/database.js';
 import { findFreePort, startLocalNeo4j } from '../../src/neo4j-local/local-neo4j.js';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
-}
+import { isAlive, waitFor } from '../support/processes.js';
 
 describe('the local Neo4j and readiness', () => {
   it('reports 503 while Neo4j is down and 200 once it is up, without restarting the API', async () => {

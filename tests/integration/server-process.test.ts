@@ -5,15 +5,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/bootstrap.js';
 import { findFreePort } from '../../src/neo4j-local/local-neo4j.js';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isAlive } from '../support/processes.js';
 
 /** Starts `src/server.ts` as `npm start` does and resolves with its URL once it listens. */
 function startServer(env: Record<string, string>): { child: ChildProcess; url: Promise<string>; output: string[] } {
@@ -24,13 +16,13 @@ function startServer(env: Record<string, string>): { child: ChildProcess; url: P
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       output.push(line);
       const match = /GraphQL API and GraphiQL at (http:\S+)/.exec(line);
       if (match) resolve(match[1]!);
     });
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.once('exit', (code) => { reject(new Error(`server exited with ${String(code)}:\n${output.join('\n')}`)); });
   });
   return { child, url, output };
