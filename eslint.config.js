@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.neo4j/', 'dist/', 'coverage/', 'tmp-dbg/', 'bench/out/'] },
+  { ignores: ['node_modules/', '.neo4j/', 'dist/', 'coverage/', 'tmp-dbg/', 'bench/out/', 'explorer/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

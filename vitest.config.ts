@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { alias: { graphql: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) } },
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/neo4j-global-setup.ts'],
+    globalSetup: ['tests/setup/neo4j-global-setup.ts', 'tests/setup/explorer-build-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
     // Two cores: integration files share one Neo4j; keep file parallelism modest.

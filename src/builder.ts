@@ -1,6 +1,8 @@
 import SchemaBuilder from '@pothos/core';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from './context.js';
+import { isEntityLabel } from './model/graph-model.js';
+import { badInput } from './schema/arguments.js';
 
 /** The Pothos schema builder: plugins and the context type only; types live in src/schema/. */
 export const builder = new SchemaBuilder<{
@@ -13,6 +15,16 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // `node`/`nodes` get a clear BAD_USER_INPUT for ids we never issued, not a masked internal error.
+    decodeGlobalID: (globalID) => {
+      try {
+        const decoded = decodeGlobalID(globalID);
+        if (isEntityLabel(decoded.typename) && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(decoded.id)) return decoded;
+      } catch {
+        // reported below
+      }
+      throw badInput('id', 'is not a global id of this API: use the value of an "id" field');
+    },
     nodeQueryOptions: {
       description: 'Fetches an entity by its global id; null if none exists.',
       args: { id: { description: 'A global id from an `id` field.' } },

@@ -7,18 +7,21 @@ import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { connect, seedIfEmpty } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createMetrics } from './http/metrics.js';
+import { createLogger } from './logger.js';
 import { MissingToolError } from './neo4j-local/java-tools.js';
-
-const log = (line: string): void => {
-  console.log(line);
-};
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const runtime = await connect(config, log);
+  const logger = createLogger(config.logLevel);
+  const log = (line: string): void => {
+    logger.info(line);
+  };
+  const metrics = createMetrics({ defaultMetrics: true });
+  const runtime = await connect(config, log, metrics.observeRoundTrip);
   if (config.seedOnStart) await seedIfEmpty(runtime.db, log);
 
-  const app = createApp(runtime.db, config);
+  const app = createApp(runtime.db, config, { metrics, logger });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga's documented Node request listener
   const server = createServer(app);
   await new Promise<void>((resolve) => {
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`GraphQL API and GraphiQL at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`);
+  log(`Graph explorer at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/explore`);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -10,11 +10,20 @@ export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
 }
 
+/** True when the driver could not reach Neo4j at all (down, restarting, network gone). */
+export function isConnectivityError(error: unknown): boolean {
+  return error instanceof Neo4jError && (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired');
+}
+
 /** Maps driver errors to the app's own; anything else passes through (and is masked upstream). */
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
-  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || isRetryableError(error)) {
+  if (isConnectivityError(error) || isRetryableError(error)) {
     return new DatabaseUnavailableError('The graph database is unavailable; try again shortly.', { cause: error });
+  }
+  // Every pooled connection stayed busy for connectionAcquisitionTimeout: overload, not a bug.
+  if (error.message.startsWith('Connection acquisition timed out')) {
+    return new DatabaseUnavailableError('The graph database is busy; try again shortly.', { cause: error });
   }
   if (error.code.includes('TransactionTimedOut') || error.code.includes('Transaction.Terminated')) {
     return new QueryTimeoutError('The query took too long and was stopped.', { cause: error });

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { mapNeo4jError } from './database-errors.js';
+import { Availability } from './availability.js';
+import { DatabaseUnavailableError, isConnectivityError, mapNeo4jError } from './database-errors.js';
 import { toPlain } from './to-plain.js';
 
 /** Observes every round trip to Neo4j (request counters, Prometheus metrics). */
@@ -12,18 +13,32 @@ export interface DatabaseOptions {
   readonly database: string;
   readonly queryTimeoutMs: number;
   readonly observe?: RoundTripObserver;
+  /** While Neo4j is unreachable, how often to probe whether it is back (default 1000 ms). */
+  readonly probeIntervalMs?: number;
+  /** Told when Neo4j becomes unreachable (false) and when it answers again (true). */
+  readonly onAvailabilityChange?: (available: boolean) => void;
 }
 
 /**
  * The only code that opens Neo4j sessions. Reads and writes go through managed
  * transactions (the driver retries transient errors), name the operation in
- * transaction metadata, and return plain rows.
+ * transaction metadata, and return plain rows. Once Neo4j is found
+ * unreachable, round trips fail fast until a background probe sees it back.
  */
 export class Database {
+  private readonly availability: Availability;
+
   constructor(
     readonly driver: Driver,
     private readonly options: DatabaseOptions,
-  ) {}
+  ) {
+    this.availability = new Availability(() => this.probe(), options.probeIntervalMs ?? 1000, options.onAvailabilityChange);
+  }
+
+  /** False while Neo4j is known to be unreachable (requests fail fast then). */
+  get available(): boolean {
+    return this.availability.available;
+  }
 
   /** Runs one read query as one round trip; `operation` names it in logs and Neo4j's query log. */
   read(operation: string, query: string, params: Params = {}, observe?: RoundTripObserver): Promise<Row[]> {
@@ -32,13 +47,37 @@ export class Database {
 
   /** Runs `work` in one write transaction: all of it commits or none of it does. */
   async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.assertAvailable();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(work, { metadata: { app: 'russia-japan-graph', operation } });
     } catch (error) {
-      throw mapNeo4jError(error);
+      throw this.failure(error);
     } finally {
       await session.close();
+    }
+  }
+
+  /**
+   * Streams the rows of one read query as plain values, for exports. Records are
+   * pulled in batches only as fast as the consumer takes them (the driver's
+   * async iterator applies backpressure), so memory stays bounded however many
+   * rows match. Not retried: rows already handed on cannot be taken back.
+   * Stopping early (`break`, `return()`) closes the session and discards the rest.
+   */
+  async *stream(operation: string, query: string, params: Params = {}, timeoutMs = this.options.queryTimeoutMs): AsyncGenerator<Row> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    const started = performance.now();
+    let failed = false;
+    try {
+      const result = session.run(query, params, { timeout: timeoutMs, metadata: { app: 'russia-japan-graph', operation } });
+      for await (const record of result) yield toPlain(record.toObject()) as Row;
+    } catch (error) {
+      failed = true;
+      throw this.failure(error);
+    } finally {
+      await session.close();
+      this.options.observe?.(operation, performance.now() - started, failed);
     }
   }
 
@@ -48,7 +87,27 @@ export class Database {
   }
 
   close(): Promise<void> {
+    this.availability.stop();
     return this.driver.close();
+  }
+
+  private assertAvailable(): void {
+    if (!this.availability.available) throw new DatabaseUnavailableError('The graph database is unavailable; try again shortly.');
+  }
+
+  private failure(error: unknown): unknown {
+    if (isConnectivityError(error)) this.availability.markUnreachable();
+    return mapNeo4jError(error);
+  }
+
+  /** One auto-commit query without the driver's retries: answers "is Neo4j back?" quickly. */
+  private async probe(): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1');
+    } finally {
+      await session.close();
+    }
   }
 
   private async run(
@@ -57,6 +116,7 @@ export class Database {
     work: (tx: ManagedTransaction) => Promise<{ records: { toObject(): Row }[] }>,
     observe?: RoundTripObserver,
   ): Promise<Row[]> {
+    this.assertAvailable();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -69,7 +129,7 @@ export class Database {
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
       failed = true;
-      throw mapNeo4jError(error);
+      throw this.failure(error);
     } finally {
       await session.close();
       const elapsed = performance.now() - started;
@@ -79,15 +139,19 @@ export class Database {
   }
 }
 
-/** Creates the driver for `uri` (bolt://, neo4j://, neo4j+s:// ...). */
-export function createDriver(uri: string, user: string, password: string): Driver {
+/**
+ * Creates the driver for `uri` (bolt://, neo4j://, neo4j+s:// ...). Connecting
+ * and acquiring a pooled connection give up after 5 s; transient errors are
+ * retried for `maxRetryMs` (see NEO4J_MAX_RETRY_MS).
+ */
+export function createDriver(uri: string, user: string, password: string, maxRetryMs = 3_000): Driver {
   // No password: the local, loopback-only Neo4j runs without auth.
   const auth = password === '' ? undefined : neo4j.auth.basic(user, password);
   return neo4j.driver(uri, auth, {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 5_000,
     connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: maxRetryMs,
     disableLosslessIntegers: false,
   });
 }

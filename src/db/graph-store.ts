@@ -3,6 +3,7 @@ import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../
 import type { CursorKey } from './cursor.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
 import { buildEntityWhere, type Direction, type EntityFilter } from './entity-filter.js';
+import { readSubgraph, type ExportSelection } from './export-stream.js';
 import {
   ENTITY_PROJECTION,
   RELATIONSHIP_PROJECTION,
@@ -285,18 +286,32 @@ export class GraphStore {
     }));
   }
 
-  /** The entities within `depth` hops of `key` (at most `limit`) and every relationship among them. */
+  /**
+   * The entities within `depth` hops of `key` (at most `limit`) and every
+   * relationship among them. At depth 1 the neighbours most tied to the
+   * centre (most relationships with it, then by key) come first, so a hub
+   * cut at `limit` keeps its main partners and the cut is the same every time.
+   */
   async neighborhood(key: string, depth: number, types: readonly RelationshipType[] | null, limit: number): Promise<Subgraph> {
     const d = Math.trunc(depth);
     if (!(d >= 1 && d <= 6)) throw new Error('depth out of range');
+    // Deeper neighbourhoods are cut lazily: ranking every path of a hub at depth 3 would cost millions of rows.
+    const others =
+      d === 1
+        ? `MATCH (c)-[r]-(m:Entity)
+         WHERE m <> c AND type(r) IN $types
+         WITH m, count(r) AS ties
+         ORDER BY ties DESC, m.id
+         LIMIT $limit`
+        : `MATCH (c)-[rs*1..${d}]-(m:Entity)
+         WHERE all(r IN rs WHERE type(r) IN $types)
+         WITH DISTINCT m LIMIT $limit`;
     const rows = await this.read(
       'neighborhood',
       `MATCH (c:Entity {id: $key})
        CALL {
          WITH c
-         MATCH (c)-[rs*1..${d}]-(m:Entity)
-         WHERE all(r IN rs WHERE type(r) IN $types)
-         WITH DISTINCT m LIMIT $limit
+         ${others}
          RETURN collect(m) AS others
        }
        WITH c, [c] + others AS ns
@@ -316,6 +331,14 @@ export class GraphStore {
       nodes: (row['nodes'] as unknown[]).map(toEntityRecord),
       relationships: (row['rels'] as unknown[]).map(toRelationshipRecord),
     };
+  }
+
+  /**
+   * At most `limit` entities of a selection (by id) and the selected relationships
+   * among them; the same selection the exports use (src/db/export-stream.ts).
+   */
+  subgraph(selection: ExportSelection, limit: number): Promise<Subgraph> {
+    return readSubgraph(this.db, selection, limit, this.observe);
   }
 
   /** Events overlapping [from, to] (ISO days), optionally only those connected to `keys`, in date order. */

@@ -2,9 +2,11 @@ import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type 
 import type { Limits } from '../config.js';
 
 /**
- * Validation rule enforcing depth and alias limits before execution; the
- * error names the limit and its value. Fragments are followed (and cycles,
- * which graphql-js reports itself, are cut).
+ * Validation rule enforcing depth, alias and directive limits before
+ * execution; the error names the limit and its value. Fragments are followed,
+ * each measured once (so a fragment spread many times costs no more time than
+ * its text), and cycles, which graphql-js reports itself, are cut.
+ * Introspection subtrees do not count towards depth: graphql-js limits them.
  */
 export function queryLimitsRule(limits: Pick<Limits, 'maxDepth' | 'maxAliases' | 'maxDirectives'>) {
   return (context: ValidationContext): ASTVisitor => {
@@ -12,7 +14,9 @@ export function queryLimitsRule(limits: Pick<Limits, 'maxDepth' | 'maxAliases' |
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    const measure = (set: SelectionSetNode, seen: Set<string>): { depth: number; aliases: number; directives: number } => {
+    type Measure = { depth: number; aliases: number; directives: number };
+    const measured = new Map<string, Measure>();
+    const measure = (set: SelectionSetNode, seen: Set<string>): Measure => {
       let depth = 0;
       let aliases = 0;
       let directives = 0;
@@ -22,17 +26,24 @@ export function queryLimitsRule(limits: Pick<Limits, 'maxDepth' | 'maxAliases' |
           if (selection.alias) aliases += 1;
           if (selection.selectionSet) {
             const inner = measure(selection.selectionSet, seen);
-            depth = Math.max(depth, inner.depth + 1);
+            // Introspection (GraphiQL's query is 15 deep) is bounded by graphql-js's MaxIntrospectionDepthRule instead.
+            depth = Math.max(depth, selection.name.value.startsWith('__') ? 1 : inner.depth + 1);
             aliases += inner.aliases;
             directives += inner.directives;
           } else depth = Math.max(depth, 1);
         } else {
-          let inner: SelectionSetNode | undefined;
-          if (selection.kind === Kind.INLINE_FRAGMENT) inner = selection.selectionSet;
-          else if (!seen.has(selection.name.value)) inner = fragments.get(selection.name.value)?.selectionSet;
-          if (inner) {
-            const next = selection.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, selection.name.value]) : seen;
-            const m = measure(inner, next);
+          let m: Measure | undefined;
+          if (selection.kind === Kind.INLINE_FRAGMENT) m = measure(selection.selectionSet, seen);
+          else {
+            const name = selection.name.value;
+            m = measured.get(name);
+            const inner = fragments.get(name)?.selectionSet;
+            if (!m && inner && !seen.has(name)) {
+              m = measure(inner, new Set([...seen, name]));
+              measured.set(name, m);
+            }
+          }
+          if (m) {
             depth = Math.max(depth, m.depth);
             aliases += m.aliases;
             directives += m.directives;

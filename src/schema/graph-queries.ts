@@ -46,7 +46,10 @@ builder.queryField('neighborhood', (t) =>
       id: t.arg.id({ required: true, description: 'The centre (global id or key).' }),
       depth: t.arg.int({ defaultValue: 1, description: 'Hops from the centre (default 1; at most MAX_NEIGHBORHOOD_DEPTH, 3 by default).' }),
       types: t.arg({ type: [RelationshipTypeEnum], description: 'Follow only these relationship types (default: all).' }),
-      limit: t.arg.int({ defaultValue: 50, description: 'Most entities besides the centre (default 50; at most MAX_PAGE_SIZE).' }),
+      limit: t.arg.int({
+        defaultValue: 50,
+        description: 'Most entities besides the centre (default 50; at most MAX_PAGE_SIZE). At depth 1, those with the most relationships with the centre are kept.',
+      }),
     },
     resolve: (_root, args, ctx) =>
       ctx.store.neighborhood(

@@ -10,6 +10,7 @@ import './entities.js';
 import './search.js';
 import './subgraph.js';
 import './graph-queries.js';
+import './subgraph-query.js';
 import './source-support.js';
 
 /** The executable schema, built once from the type files imported above. */

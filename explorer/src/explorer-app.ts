@@ -1,0 +1,389 @@
+/**
+ * The controller: the view state (mirrored in the URL) is the single source
+ * of truth; every action computes the next state and `apply` loads what it
+ * needs, redraws, and records it in the address bar, so any view can be
+ * shared by its URL and restored by loading it.
+ */
+import {
+  ApiError,
+  fetchEntity,
+  fetchNeighborhood,
+  fetchPaths,
+  fetchYearBounds,
+  type EntityDetails,
+  type EntitySummary,
+  type PathView,
+  type RelationshipView,
+  type Subgraph,
+} from './api.js';
+import { renderEntity, renderRelationship, renderWelcome, type Connection, type DetailsHandlers } from './details-panel.js';
+import { byId, h, replaceChildren } from './dom.js';
+import { FiltersPanel } from './filters-panel.js';
+import { mergeSubgraphs, pathElements, pathsSubgraph } from './graph-data.js';
+import { GraphView, type ViewSnapshot } from './graph-view.js';
+import { toGraphML } from './graphml.js';
+import { PathPanel, type PathResults } from './path-panel.js';
+import { createSearchBox } from './search-box.js';
+import { EMPTY_VIEW, formatViewState, parseViewState, type ViewState } from './view-state.js';
+import { visibleElements, type Filters, type Visible } from './visibility.js';
+
+type HistoryMode = 'push' | 'replace' | 'none';
+
+/** What `window.explorer` offers tests and the curious. */
+export interface ExplorerHandle {
+  /** The view state, a revision counter (bumped when an update finishes) and what is drawn. */
+  snapshot(): { state: ViewState; revision: number; busy: boolean; graph: ViewSnapshot };
+}
+
+export class Explorer {
+  private state: ViewState = EMPTY_VIEW;
+  private graph: Subgraph = { nodes: [], edges: [] };
+  private visible: Visible = { nodes: new Set(), edges: new Set() };
+  private pathResults: PathResults = { kind: 'none' };
+  private bounds: { min: number; max: number } | null = null;
+  private generation = 0;
+  private revision = 0;
+  private busy = false;
+  private readonly neighborhoods = new Map<string, Promise<Subgraph>>();
+  private readonly paths = new Map<string, Promise<PathView[]>>();
+  private readonly entities = new Map<string, Promise<EntityDetails | null>>();
+  private readonly view: GraphView;
+  private readonly filters: FiltersPanel;
+  private readonly pathPanel: PathPanel;
+  private readonly details = byId('details');
+  private readonly status = byId('status');
+  private readonly emptyHint = byId('empty-hint');
+  private readonly canvas = byId('graph');
+  private readonly detailHandlers: DetailsHandlers;
+
+  constructor() {
+    const search = createSearchBox({
+      id: 'search',
+      label: 'Search entities by name or alias (press / to focus)',
+      placeholder: 'Search a person, country, company, island… ( / )',
+      hideLabel: true,
+      onPick: (hit) => { this.open(hit.entity.key); },
+      onError: (error) => { this.report(error); },
+    });
+    byId('search-slot').append(search.element);
+    this.view = new GraphView(this.canvas, {
+      onNodeTap: (key) => { this.navigate({ ...this.state, focus: key, edge: null }, 'replace'); },
+      onNodeDoubleTap: (key) => { this.expand(key); },
+      onEdgeTap: (id) => { this.navigate({ ...this.state, edge: id }, 'replace'); },
+    });
+    this.filters = new FiltersPanel(byId('filters-panel'), {
+      setTypes: (types) => { this.navigate({ ...this.state, types }, 'replace'); },
+      setRels: (rels) => { this.navigate({ ...this.state, rels }, 'replace'); },
+      setYears: (from, to) => { this.navigate({ ...this.state, from, to }, 'replace'); },
+    });
+    this.pathPanel = new PathPanel(byId('path-panel'), {
+      find: (from, to) => { this.navigate({ ...this.state, path: [from, to], edge: null }, 'push'); },
+      clear: () => {
+        this.pathPanel.reset();
+        this.navigate({ ...this.state, path: null }, 'push');
+      },
+      selectEdge: (id) => { this.navigate({ ...this.state, edge: id }, 'replace'); },
+      showPath: (index) => { this.showPath(index); },
+      onError: (error) => { this.report(error); },
+    });
+    this.detailHandlers = {
+      selectNode: (key) => { this.navigate({ ...this.state, focus: key, edge: null }, 'replace'); },
+      selectEdge: (id) => { this.navigate({ ...this.state, edge: id }, 'replace'); },
+      expand: (key) => { this.expand(key); },
+      collapse: (key) => { this.navigate({ ...this.state, expand: this.state.expand.filter((k) => k !== key) }, 'push'); },
+      setPathEnd: (end, entity) => { this.pathPanel.setEnd(end, entity); },
+    };
+    this.wireToolbar();
+    this.wireKeyboard(search.input);
+    window.addEventListener('popstate', () => { void this.apply(parseViewState(location.search), 'none'); });
+  }
+
+  /** Loads the year range and the view in the URL. */
+  async start(): Promise<void> {
+    const bounds = fetchYearBounds().catch((error: unknown) => {
+      this.report(error);
+      return null;
+    });
+    this.bounds = await bounds;
+    this.filters.setBounds(this.bounds);
+    await this.apply(parseViewState(location.search), 'none');
+  }
+
+  /** For tests: see ExplorerHandle. */
+  handle(): ExplorerHandle {
+    return { snapshot: () => ({ state: this.state, revision: this.revision, busy: this.busy, graph: this.view.snapshot() }) };
+  }
+
+  private open(key: string): void {
+    const expand = this.state.expand.includes(key) ? this.state.expand : [...this.state.expand, key];
+    this.navigate({ ...this.state, focus: key, edge: null, expand }, 'push');
+  }
+
+  private expand(key: string): void {
+    if (this.state.expand.includes(key)) return;
+    this.navigate({ ...this.state, focus: key, edge: null, expand: [...this.state.expand, key] }, 'push');
+  }
+
+  private navigate(next: ViewState, history: HistoryMode): void {
+    void this.apply(next, history);
+  }
+
+  /** Makes the page show `next`: loads what is missing, redraws, lays out new entities, updates the panels. */
+  private async apply(next: ViewState, history: HistoryMode): Promise<void> {
+    const generation = ++this.generation;
+    const previous = this.state;
+    this.state = next;
+    this.setBusy(true);
+    this.writeUrl(history);
+    this.clearError();
+    try {
+      const parts = await Promise.all(next.expand.map((key) => this.neighborhood(key)));
+      let paths: PathView[] = [];
+      if (next.path !== null) {
+        if (previous.path?.join() !== next.path.join() || this.pathResults.kind !== 'paths') this.pathResults = { kind: 'loading' };
+        this.pathPanel.update(next.path, this.entityIndex(), this.pathResults);
+        try {
+          paths = await this.pathsFor(next.path, next.rels);
+          this.pathResults = { kind: 'paths', paths, filtered: next.rels !== null };
+        } catch (error) {
+          this.pathResults = { kind: 'error', message: message(error) };
+        }
+      } else this.pathResults = { kind: 'none' };
+      let lone: Subgraph = { nodes: [], edges: [] };
+      if (next.focus !== null && !parts.some((p) => p.nodes.some((n) => n.key === next.focus)) && !paths.some((p) => p.nodes.some((n) => n.key === next.focus))) {
+        const entity = await this.entity(next.focus);
+        if (entity) lone = { nodes: [entity], edges: [] };
+        else this.say(`No entity has the key “${next.focus}”.`);
+      }
+      if (generation !== this.generation) return;
+
+      const before = this.graph.nodes.length;
+      this.graph = mergeSubgraphs([...parts, pathsSubgraph(paths), lone]);
+      const { added, removed } = this.view.setGraph(this.graph);
+      const onPath = pathElements(paths);
+      this.decorate(onPath);
+      this.emptyHint.hidden = this.graph.nodes.length > 0;
+      const detailsShown = this.renderPanels();
+      const fitTo = onPath.nodes.size > 0 ? [...onPath.nodes, ...onPath.edges] : [];
+      if (added > 0 || removed > 0) await this.view.layout(before === 0 || before === removed, fitTo, next.focus);
+      else if (previous.path?.join() !== next.path?.join() && fitTo.length > 0) this.view.fit(fitTo, next.focus);
+      await detailsShown;
+      if (generation !== this.generation) return;
+      this.view.placeLabels();
+      if (paths.length > 0 && previous.path?.join() !== next.path?.join()) {
+        this.say(`${paths.length} shortest ${paths.length === 1 ? 'path' : 'paths'} of ${paths[0]?.hops.length ?? 0} hops highlighted.`);
+      }
+    } catch (error) {
+      if (generation === this.generation) this.report(error);
+    } finally {
+      if (generation === this.generation) {
+        this.revision++;
+        this.setBusy(false);
+      }
+    }
+  }
+
+  private decorate(onPath: { nodes: Set<string>; edges: Set<string> }): void {
+    const state = this.state;
+    const filters: Filters = {
+      types: state.types === null ? null : new Set(state.types),
+      rels: state.rels === null ? null : new Set(state.rels),
+      from: state.from,
+      to: state.to,
+    };
+    const anchors = new Set(state.expand);
+    if (state.focus !== null) anchors.add(state.focus);
+    this.visible = visibleElements(this.graph, filters, anchors, onPath);
+    this.view.decorate(this.visible, {
+      focus: state.focus,
+      edge: state.edge !== null && this.visible.edges.has(state.edge) ? state.edge : null,
+      expanded: new Set(state.expand),
+      pathNodes: onPath.nodes,
+      pathEdges: onPath.edges,
+    });
+  }
+
+  /** Updates the filters, path and details panels; resolves once the details have loaded. */
+  private renderPanels(): Promise<void> {
+    const state = this.state;
+    const types = new Map<string, number>();
+    for (const node of this.graph.nodes) types.set(node.type, (types.get(node.type) ?? 0) + 1);
+    const rels = new Map<string, number>();
+    for (const edge of this.graph.edges) rels.set(edge.type, (rels.get(edge.type) ?? 0) + 1);
+    this.filters.update(state, { types, rels });
+    this.pathPanel.update(state.path, this.entityIndex(), this.pathResults);
+    return this.renderDetails();
+  }
+
+  private async renderDetails(): Promise<void> {
+    const state = this.state;
+    const index = this.entityIndex();
+    const edge = state.edge !== null ? this.graph.edges.find((e) => e.id === state.edge) : undefined;
+    if (edge) {
+      const [from, to] = [index.get(edge.from), index.get(edge.to)];
+      if (from && to) {
+        renderRelationship(this.details, edge, from, to, this.detailHandlers);
+        return;
+      }
+    }
+    const summary = state.focus !== null ? index.get(state.focus) : undefined;
+    if (!summary) {
+      renderWelcome(this.details);
+      return;
+    }
+    const context = { expanded: state.expand.includes(summary.key), connections: this.connections(summary.key, index) };
+    const generation = this.generation;
+    renderEntity(this.details, summary, null, context, this.detailHandlers);
+    try {
+      const details = await this.entity(summary.key);
+      if (generation === this.generation && details) renderEntity(this.details, summary, details, context, this.detailHandlers);
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  /** The shown relationships of one entity, by type and then the other end's name. */
+  private connections(key: string, index: ReadonlyMap<string, EntitySummary>): Connection[] {
+    const connections: Connection[] = [];
+    for (const edge of this.graph.edges) {
+      if (!this.visible.edges.has(edge.id) || (edge.from !== key && edge.to !== key)) continue;
+      const outgoing = edge.from === key;
+      const other = index.get(outgoing ? edge.to : edge.from);
+      if (other) connections.push({ edge, other, outgoing });
+    }
+    return connections.sort((a, b) => a.edge.type.localeCompare(b.edge.type) || a.other.name.localeCompare(b.other.name));
+  }
+
+  private showPath(index: number): void {
+    if (this.pathResults.kind !== 'paths') return;
+    const path = this.pathResults.paths[index];
+    if (!path) return;
+    this.view.fit([...path.nodes.map((n) => n.key), ...path.hops.map((hop) => hop.relationship.id)]);
+    const cy = this.view.cy;
+    cy.elements().removeClass('hover');
+    for (const hop of path.hops) cy.getElementById(hop.relationship.id).flashClass('hover', 1500);
+  }
+
+  private entityIndex(): Map<string, EntitySummary> {
+    return new Map(this.graph.nodes.map((n) => [n.key, n]));
+  }
+
+  private neighborhood(key: string): Promise<Subgraph> {
+    return cached(this.neighborhoods, key, () => fetchNeighborhood(key));
+  }
+
+  private pathsFor(path: readonly [string, string], rels: readonly string[] | null): Promise<PathView[]> {
+    return cached(this.paths, `${path.join('|')}|${rels?.join(',') ?? '*'}`, () => fetchPaths(path[0], path[1], rels));
+  }
+
+  private entity(key: string): Promise<EntityDetails | null> {
+    return cached(this.entities, key, () => fetchEntity(key));
+  }
+
+  private writeUrl(history: HistoryMode): void {
+    if (history === 'none') return;
+    const url = `${location.pathname}${formatViewState(this.state)}`;
+    if (url === `${location.pathname}${location.search}`) return;
+    if (history === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  }
+
+  private wireToolbar(): void {
+    byId('fit-button').addEventListener('click', () => { this.view.fit([], null, 0); });
+    byId('layout-button').addEventListener('click', () => { void this.view.layout(true, [], this.state.focus); });
+    byId('png-button').addEventListener('click', () => {
+      download(this.view.png(), `${this.fileStem()}.png`);
+    });
+    byId('graphml-button').addEventListener('click', () => {
+      const nodes = this.graph.nodes.filter((n) => this.visible.nodes.has(n.key));
+      const edges: RelationshipView[] = this.graph.edges.filter((e) => this.visible.edges.has(e.id));
+      download(new Blob([toGraphML(nodes, edges)], { type: 'application/graphml+xml' }), `${this.fileStem()}.graphml`);
+    });
+    byId('share-button').addEventListener('click', () => {
+      const url = location.href;
+      navigator.clipboard.writeText(url).then(
+        () => { this.say('Link to this view copied.'); },
+        () => { this.say(`Link to this view: ${url}`); },
+      );
+    });
+    byId('clear-button').addEventListener('click', () => {
+      this.pathPanel.reset();
+      this.navigate({ ...EMPTY_VIEW, types: this.state.types, rels: this.state.rels, from: this.state.from, to: this.state.to }, 'push');
+    });
+    for (const button of this.emptyHint.querySelectorAll<HTMLButtonElement>('button[data-view]')) {
+      button.addEventListener('click', () => {
+        this.navigate(parseViewState(button.dataset['view'] ?? ''), 'push');
+      });
+    }
+  }
+
+  private wireKeyboard(search: HTMLInputElement): void {
+    document.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        search.focus();
+        search.select();
+      }
+    });
+    this.canvas.addEventListener('keydown', (event) => {
+      if (event.key === '+' || event.key === '=') this.view.zoomBy(1.25);
+      else if (event.key === '-') this.view.zoomBy(0.8);
+      else if (event.key === '0') this.view.fit([], null, 0);
+      else if (event.key === 'Enter' && this.state.focus !== null) this.expand(this.state.focus);
+      else return;
+      event.preventDefault();
+    });
+  }
+
+  private fileStem(): string {
+    return `russia-japan-graph${this.state.focus !== null ? `-${this.state.focus}` : ''}`;
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    document.documentElement.dataset['explorer'] = busy ? 'busy' : 'idle';
+    byId('app').setAttribute('aria-busy', String(busy));
+  }
+
+  private say(text: string): void {
+    this.status.textContent = text;
+  }
+
+  private report(error: unknown): void {
+    const alert = byId('error');
+    replaceChildren(alert, h('strong', {}, 'Something went wrong: '), message(error));
+    alert.hidden = false;
+  }
+
+  private clearError(): void {
+    byId('error').hidden = true;
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+}
+
+/** Memoises a load; a failed load is forgotten so that it is retried next time. */
+function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let promise = cache.get(key);
+  if (!promise) {
+    promise = load();
+    cache.set(key, promise);
+    void promise.catch(() => {
+      cache.delete(key);
+    });
+  }
+  return promise;
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => { URL.revokeObjectURL(url); }, 10_000);
+}

@@ -1,0 +1,76 @@
+/** The graph's Cytoscape stylesheet: shapes and colours by type, and how focus, paths and selection stand out. */
+import type { StylesheetJson } from 'cytoscape';
+import { TYPE_STYLES } from './type-styles.js';
+
+/** Colour of highlighted paths: darker than any type colour, so it reads as "on top". */
+export const PATH_COLOR = '#1b1b1f';
+export const SELECTION_COLOR = '#0a66d8';
+const EDGE_COLOR = '#a9b4c0';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
+/** The stylesheet; element classes: focus, expanded, path, faded, hidden, label-hidden, hover. */
+export function graphStylesheet(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 26,
+        height: 26,
+        label: 'data(label)',
+        'font-family': FONT,
+        'font-size': 12,
+        color: '#1d2733',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 3,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '120px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 6,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+      },
+    },
+    ...Object.entries(TYPE_STYLES).map(([type, style]) => ({
+      selector: `node[type = "${type}"]`,
+      style: { 'background-color': style.color, shape: style.shape },
+    })),
+    { selector: 'node.expanded', style: { 'border-width': 4, 'border-style': 'double', 'border-color': '#1d2733' } },
+    { selector: 'node.focus', style: { width: 38, height: 38, 'font-size': 14, 'border-width': 3, 'border-style': 'solid', 'border-color': '#1d2733', 'font-weight': 'bold', 'z-index': 20 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.3,
+        'line-opacity': 0.75,
+        'line-color': EDGE_COLOR,
+        'target-arrow-color': EDGE_COLOR,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        'font-family': FONT,
+        'font-size': 9,
+        color: '#1d2733',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 6,
+      },
+    },
+    { selector: 'node.focus, node.path, node:selected', style: { 'text-wrap': 'wrap', 'text-max-width': '170px' } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': PATH_COLOR, 'z-index': 30 } },
+    {
+      selector: 'edge.path',
+      style: { width: 4.5, 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, 'arrow-scale': 1.1, label: 'data(type)', 'z-index': 30 },
+    },
+    { selector: '.faded', style: { opacity: 0.28 } },
+    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
+    { selector: 'node:selected', style: { 'overlay-color': SELECTION_COLOR, 'overlay-opacity': 0.22, 'overlay-padding': 7, 'text-opacity': 1, 'z-index': 40 } },
+    { selector: 'edge:selected', style: { width: 4, 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, label: 'data(type)', 'text-opacity': 1, opacity: 1, 'z-index': 40 } },
+    { selector: '.hover', style: { 'text-opacity': 1, opacity: 1, 'z-index': 50 } },
+    { selector: 'edge.hover', style: { label: 'data(type)' } },
+    { selector: '.hidden', style: { display: 'none' } },
+  ];
+}

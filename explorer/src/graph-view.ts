@@ -1,0 +1,326 @@
+/**
+ * The drawing: a Cytoscape.js instance with the fCoSE layout. It knows
+ * nothing about the API or the URL; the controller tells it what the graph
+ * is, what is shown and highlighted, and it reports taps back.
+ */
+import cytoscape, { type Collection, type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { Subgraph } from './api.js';
+import { graphStylesheet } from './graph-stylesheet.js';
+import { placeLabels, type Box, type LabelCandidate } from './label-placement.js';
+import { withSeededRandom } from './seeded-random.js';
+import type { Visible } from './visibility.js';
+
+cytoscape.use(fcose);
+
+export interface GraphViewHandlers {
+  onNodeTap(key: string): void;
+  onNodeDoubleTap(key: string): void;
+  onEdgeTap(id: string): void;
+}
+
+/** What stands out: the opened entity, expanded ones, the paths, the selection. */
+export interface Decorations {
+  readonly focus: string | null;
+  readonly edge: string | null;
+  readonly expanded: ReadonlySet<string>;
+  readonly pathNodes: ReadonlySet<string>;
+  readonly pathEdges: ReadonlySet<string>;
+}
+
+/** What the page shows, for tests and debugging (`window.explorer.snapshot()`); positions in page pixels. */
+export interface ViewSnapshot {
+  readonly nodes: readonly {
+    key: string;
+    name: string;
+    type: string;
+    visible: boolean;
+    classes: string[];
+    selected: boolean;
+    labelShown: boolean;
+    position: { x: number; y: number };
+    labelBox: Box | null;
+  }[];
+  readonly edges: readonly {
+    id: string;
+    type: string;
+    source: string;
+    target: string;
+    visible: boolean;
+    classes: string[];
+    selected: boolean;
+    /** Null while hidden. */
+    midpoint: { x: number; y: number } | null;
+    /** Only for edges whose type label is drawn (on a path, or selected). */
+    labelBox: Box | null;
+  }[];
+  readonly zoom: number;
+}
+
+const FIT_PADDING = 40;
+const MAX_FIT_ZOOM = 1.6;
+const MIN_FIT_ZOOM = 0.7;
+
+export class GraphView {
+  readonly cy: Core;
+  private readonly container: HTMLElement;
+  private running: cytoscape.Layouts | null = null;
+
+  constructor(container: HTMLElement, handlers: GraphViewHandlers) {
+    this.container = container;
+    this.cy = cytoscape({
+      container,
+      style: graphStylesheet(),
+      minZoom: 0.15,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    this.cy.on('tap', 'node', (event) => {
+      handlers.onNodeTap((event.target as NodeSingular).id());
+    });
+    this.cy.on('dbltap', 'node', (event) => {
+      handlers.onNodeDoubleTap((event.target as NodeSingular).id());
+    });
+    this.cy.on('tap', 'edge', (event) => {
+      handlers.onEdgeTap((event.target as cytoscape.EdgeSingular).id());
+    });
+    this.cy.on('mouseover', 'node, edge', (event) => {
+      (event.target as cytoscape.SingularElementArgument).addClass('hover');
+      container.style.cursor = 'pointer';
+    });
+    this.cy.on('mouseout', 'node, edge', (event) => {
+      (event.target as cytoscape.SingularElementArgument).removeClass('hover');
+      container.style.cursor = '';
+    });
+    this.cy.on('dragfree', 'node', () => {
+      this.placeLabels();
+    });
+  }
+
+  /** Makes the drawn graph exactly `graph`; tells how many nodes it added and removed. */
+  setGraph(graph: Subgraph): { added: number; removed: number } {
+    const cy = this.cy;
+    const keys = new Set(graph.nodes.map((n) => n.key));
+    const ids = new Set(graph.edges.map((e) => e.id));
+    const gone = cy.nodes().filter((n) => !keys.has(n.id()));
+    cy.batch(() => {
+      cy.edges().filter((e) => !ids.has(e.id())).remove();
+      gone.remove();
+    });
+    const addedNodes = graph.nodes.filter((n) => cy.getElementById(n.key).empty());
+    const definitions: ElementDefinition[] = [
+      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, type: n.type } })),
+      ...graph.edges
+        .filter((e) => cy.getElementById(e.id).empty())
+        .map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.from, target: e.to, type: e.type } })),
+    ];
+    const placed = cy.nodes().length > 0;
+    cy.add(definitions);
+    if (placed) this.placeNear(addedNodes.map((n) => n.key));
+    else this.placeInCircle();
+    return { added: addedNodes.length, removed: gone.length };
+  }
+
+  /** Shows and hides elements, and applies the highlight classes and the selection. */
+  decorate(visible: Visible, decorations: Decorations): void {
+    const cy = this.cy;
+    const pathShown = decorations.pathEdges.size > 0;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const key = node.id();
+        node.toggleClass('hidden', !visible.nodes.has(key));
+        node.toggleClass('focus', key === decorations.focus);
+        node.toggleClass('expanded', decorations.expanded.has(key));
+        node.toggleClass('path', decorations.pathNodes.has(key));
+        node.toggleClass('faded', pathShown && !decorations.pathNodes.has(key) && key !== decorations.focus);
+      });
+      cy.edges().forEach((edge) => {
+        const id = edge.id();
+        edge.toggleClass('hidden', !visible.edges.has(id));
+        edge.toggleClass('path', decorations.pathEdges.has(id));
+        edge.toggleClass('faded', pathShown && !decorations.pathEdges.has(id));
+      });
+      cy.elements(':selected').unselect();
+      const selected = decorations.edge ?? decorations.focus;
+      if (selected !== null) cy.getElementById(selected).select();
+    });
+    this.placeLabels();
+  }
+
+  /**
+   * Lays out the shown graph with fCoSE and resolves once it has settled:
+   * from scratch when `fresh`, otherwise starting from where nodes are (new
+   * ones sit next to a neighbour), so an expansion does not reshuffle the view.
+   * Then fits the view to `fitTo` (or to everything shown) and places labels.
+   */
+  async layout(fresh: boolean, fitTo: readonly string[] = [], centre: string | null = null): Promise<void> {
+    this.running?.stop();
+    this.container.dataset['layout'] = 'running';
+    const shown = this.cy.elements().not('.hidden');
+    const animate = shown.nodes().length > 1 && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const layout = shown.layout({
+      name: 'fcose',
+      quality: 'proof',
+      randomize: fresh,
+      animate,
+      animationDuration: 450,
+      fit: false,
+      nodeDimensionsIncludeLabels: true,
+      packComponents: true,
+      nodeRepulsion: () => 9000,
+      idealEdgeLength: () => 90,
+      edgeElasticity: () => 0.4,
+      nodeSeparation: 80,
+      gravity: 0.3,
+      numIter: 2500,
+    } as cytoscape.LayoutOptions);
+    this.running = layout;
+    const stopped = layout.promiseOn('layoutstop');
+    const seed = shown.map((element) => element.id()).sort().join(' ');
+    withSeededRandom(seed, () => layout.run());
+    await stopped;
+    if (this.running !== layout) return; // a newer layout took over
+    this.running = null;
+    this.fit(fitTo, centre);
+    this.placeLabels();
+    this.container.dataset['layout'] = 'settled';
+  }
+
+  /**
+   * Fits the view to some elements (ids), or to everything shown, between
+   * 70 % and 160 %: a big graph is not shrunk until its names are unreadable;
+   * the view then centres on `centre` (the opened entity) and the rest is a pan away.
+   * `minZoom` 0 fits everything whatever the size (the Fit button).
+   */
+  fit(ids: readonly string[] = [], centre: string | null = null, minZoom = MIN_FIT_ZOOM): void {
+    const cy = this.cy;
+    let target: Collection = cy.collection();
+    for (const id of ids) target = target.union(cy.getElementById(id));
+    target = target.not('.hidden');
+    if (target.empty()) target = cy.elements().not('.hidden');
+    if (target.empty()) return;
+    cy.fit(target, FIT_PADDING);
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center(target);
+    } else if (cy.zoom() < minZoom) {
+      cy.zoom(minZoom);
+      const middle = centre !== null ? cy.getElementById(centre).not('.hidden') : cy.collection();
+      cy.center(middle.nonempty() ? middle : target);
+    }
+  }
+
+  /** Zooms by a factor around the centre of the view (keyboard zoom). */
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  /** Draws only labels that overlap neither another label nor another entity (see label-placement.ts). */
+  placeLabels(): void {
+    const cy = this.cy;
+    const candidates: LabelCandidate[] = [];
+    cy.nodes().not('.hidden').forEach((node) => {
+      candidates.push({
+        id: node.id(),
+        priority: nodePriority(node),
+        label: node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+        body: node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }),
+      });
+    });
+    cy.edges('.path, :selected').not('.hidden').forEach((edge) => {
+      const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority: edge.selected() ? 850 : 500, label: box });
+    });
+    const shown = placeLabels(candidates);
+    cy.batch(() => {
+      cy.elements().forEach((element) => {
+        element.toggleClass('label-hidden', !shown.has(element.id()));
+      });
+    });
+  }
+
+  /** The whole graph as a PNG (white background, twice the screen resolution, at most 4000 px a side). */
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 4000, maxHeight: 4000 });
+  }
+
+  /** What is drawn where, in page pixels (see ViewSnapshot). */
+  snapshot(): ViewSnapshot {
+    const cy = this.cy;
+    const origin = this.container.getBoundingClientRect();
+    const page = (p: { x: number; y: number }): { x: number; y: number } => ({ x: origin.left + p.x, y: origin.top + p.y });
+    const labelBox = (element: cytoscape.SingularElementArgument): Box => {
+      const box = element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      return { x1: origin.left + box.x1, y1: origin.top + box.y1, x2: origin.left + box.x2, y2: origin.top + box.y2 };
+    };
+    return {
+      nodes: cy.nodes().map((node) => {
+        const visible = !node.hasClass('hidden');
+        const labelShown = visible && !node.hasClass('label-hidden');
+        return {
+          key: node.id(),
+          name: String(node.data('label')),
+          type: String(node.data('type')),
+          visible,
+          classes: node.classes().filter((c) => c !== 'hover'),
+          selected: node.selected(),
+          labelShown,
+          position: page(node.renderedPosition()),
+          labelBox: labelShown ? labelBox(node) : null,
+        };
+      }),
+      edges: cy.edges().map((edge) => ({
+        id: edge.id(),
+        type: String(edge.data('type')),
+        source: edge.source().id(),
+        target: edge.target().id(),
+        visible: !edge.hasClass('hidden'),
+        classes: edge.classes().filter((c) => c !== 'hover'),
+        selected: edge.selected(),
+        midpoint: edge.hasClass('hidden') ? null : page(edge.renderedMidpoint()),
+        labelBox: !edge.hasClass('hidden') && !edge.hasClass('label-hidden') && (edge.hasClass('path') || edge.selected()) ? labelBox(edge) : null,
+      })),
+      zoom: cy.zoom(),
+    };
+  }
+
+  /** Spreads a first batch of nodes on a circle, so nothing is drawn on top of anything before the layout runs. */
+  private placeInCircle(): void {
+    const nodes = this.cy.nodes();
+    const radius = 60 * Math.sqrt(nodes.length);
+    nodes.forEach((node, i) => {
+      const angle = (2 * Math.PI * i) / nodes.length;
+      node.position({ x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+    });
+  }
+
+  /** Puts new nodes in a ring around their first already-placed neighbour, so the next layout starts close. */
+  private placeNear(keys: readonly string[]): void {
+    const cy = this.cy;
+    const fresh = new Set(keys);
+    const ringIndex = new Map<string, number>();
+    // The middle of the view, in model coordinates: where unconnected newcomers go.
+    const centre = { x: (cy.width() / 2 - cy.pan().x) / cy.zoom(), y: (cy.height() / 2 - cy.pan().y) / cy.zoom() };
+    for (const key of keys) {
+      const node = cy.getElementById(key);
+      const anchor = node.neighborhood().nodes().filter((n) => !fresh.has(n.id())).first() as NodeSingular;
+      const origin = anchor.nonempty() ? anchor.position() : centre;
+      const anchorId = anchor.nonempty() ? anchor.id() : '';
+      const index = ringIndex.get(anchorId) ?? 0;
+      ringIndex.set(anchorId, index + 1);
+      const angle = index * 2.399963; // golden angle: an even spread for any count
+      const radius = 70 + 12 * Math.sqrt(index);
+      node.position({ x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) });
+    }
+  }
+}
+
+function nodePriority(node: NodeSingular): number {
+  if (node.selected()) return 900;
+  if (node.hasClass('focus')) return 1000;
+  if (node.hasClass('path')) return 600;
+  if (node.hasClass('expanded')) return 300;
+  return Math.min(node.connectedEdges().not('.hidden').length, 99);
+}

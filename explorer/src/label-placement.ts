@@ -1,0 +1,42 @@
+/**
+ * Chooses which labels to draw so that none overlaps another, nor another
+ * entity's shape: labels are placed greedily, most important first, and a
+ * label that would collide is left out (it shows on hover and selection).
+ * Boxes are in model coordinates, so the choice holds at every zoom.
+ */
+
+export interface Box {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+export interface LabelCandidate {
+  readonly id: string;
+  /** Higher goes first. */
+  readonly priority: number;
+  readonly label: Box;
+  /** The element's own shape (a node's body), which its own label may touch; others' labels may not. */
+  readonly body?: Box;
+}
+
+/** Do two boxes overlap (touching edges do not count)? */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+}
+
+/** The ids whose labels to draw. Ties in priority break on id, so the choice is stable. */
+export function placeLabels(candidates: readonly LabelCandidate[]): Set<string> {
+  const ordered = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const bodies = candidates.filter((c) => c.body !== undefined);
+  const placed: Box[] = [];
+  const shown = new Set<string>();
+  for (const candidate of ordered) {
+    if (placed.some((box) => overlaps(box, candidate.label))) continue;
+    if (bodies.some((other) => other.id !== candidate.id && overlaps(other.body!, candidate.label))) continue;
+    placed.push(candidate.label);
+    shown.add(candidate.id);
+  }
+  return shown;
+}

@@ -1,0 +1,82 @@
+/**
+ * The explorer's view, as it lives in the URL: what is opened and expanded,
+ * the filters, the path asked for and what is selected. Parsing forgives
+ * (unknown or malformed values are dropped); formatting is stable, so the
+ * same view always gives the same URL.
+ */
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../../src/model/graph-model.js';
+
+export interface ViewState {
+  /** The selected (opened) entity: its details are shown. */
+  readonly focus: string | null;
+  /** A selected relationship (its id): its details and citations are shown instead of the entity's. */
+  readonly edge: string | null;
+  /** Entities whose neighbourhoods are drawn, in the order they were expanded. */
+  readonly expand: readonly string[];
+  /** Date window in whole years; null: unbounded on that side. */
+  readonly from: number | null;
+  readonly to: number | null;
+  /** Entity types shown; null: all. */
+  readonly types: readonly string[] | null;
+  /** Relationship types shown; null: all. */
+  readonly rels: readonly string[] | null;
+  /** Shortest paths asked for, from the first entity to the second. */
+  readonly path: readonly [string, string] | null;
+}
+
+export const EMPTY_VIEW: ViewState = { focus: null, edge: null, expand: [], from: null, to: null, types: null, rels: null, path: null };
+
+const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const EDGE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** Is `value` an entity key ("shinzo-abe")? */
+export function isEntityKey(value: string): boolean {
+  return KEY.test(value);
+}
+
+/** Reads a view from a query string (`location.search`, with or without "?"). */
+export function parseViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const one = (name: string): string | null => params.get(name)?.trim() || null;
+  const list = (name: string): string[] => (params.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const focus = one('focus');
+  const edge = one('edge');
+  const path = list('path').filter(isEntityKey);
+  const from = year(one('from'));
+  const to = year(one('to'));
+  return {
+    focus: focus !== null && isEntityKey(focus) ? focus : null,
+    edge: edge !== null && EDGE_ID.test(edge) ? edge : null,
+    expand: [...new Set(list('expand').filter(isEntityKey))],
+    from: from !== null && to !== null && from > to ? to : from,
+    to: from !== null && to !== null && from > to ? from : to,
+    types: params.has('types') ? [...new Set(list('types'))].filter((t) => (ENTITY_LABELS as readonly string[]).includes(t)) : null,
+    rels: params.has('rels') ? [...new Set(list('rels'))].filter((t) => (RELATIONSHIP_TYPES as readonly string[]).includes(t)) : null,
+    path: path.length === 2 && path[0] !== path[1] ? [path[0]!, path[1]!] : null,
+  };
+}
+
+/** Writes a view as a query string ("?focus=...&expand=..."), or "" for the empty view. */
+export function formatViewState(state: ViewState): string {
+  const parts: [string, string][] = [];
+  if (state.focus !== null) parts.push(['focus', state.focus]);
+  if (state.edge !== null) parts.push(['edge', state.edge]);
+  if (state.expand.length > 0) parts.push(['expand', state.expand.join(',')]);
+  if (state.from !== null) parts.push(['from', String(state.from)]);
+  if (state.to !== null) parts.push(['to', String(state.to)]);
+  if (state.types !== null) parts.push(['types', sorted(state.types, ENTITY_LABELS).join(',')]);
+  if (state.rels !== null) parts.push(['rels', sorted(state.rels, RELATIONSHIP_TYPES).join(',')]);
+  if (state.path !== null) parts.push(['path', state.path.join(',')]);
+  if (parts.length === 0) return '';
+  // Keys, types and ids need no escaping but commas read better unescaped.
+  return `?${parts.map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`).join('&')}`;
+}
+
+function year(text: string | null): number | null {
+  if (text === null || !/^\d{1,4}$/.test(text)) return null;
+  return Number(text);
+}
+
+function sorted(values: readonly string[], order: readonly string[]): string[] {
+  return [...values].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}

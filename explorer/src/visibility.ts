@@ -1,0 +1,75 @@
+/**
+ * Which loaded entities and relationships are shown under the filters. Pure,
+ * so the rules are unit-tested: see tests/unit/explorer/visibility.test.ts.
+ */
+import type { Subgraph } from './api.js';
+
+export interface Filters {
+  /** Entity types shown; null: all. */
+  readonly types: ReadonlySet<string> | null;
+  /** Relationship types shown; null: all. */
+  readonly rels: ReadonlySet<string> | null;
+  /** Whole-year window; null: unbounded on that side. */
+  readonly from: number | null;
+  readonly to: number | null;
+}
+
+export interface Visible {
+  readonly nodes: ReadonlySet<string>;
+  readonly edges: ReadonlySet<string>;
+}
+
+/**
+ * Does a date span (ISO dates, either end possibly missing) overlap the year
+ * window? Undated things are timeless: they always overlap. A span with only
+ * a start runs on; one with only an end held until then.
+ */
+export function overlapsYears(dateFrom: string | null, dateTo: string | null, from: number | null, to: number | null): boolean {
+  const start = dateFrom === null ? null : Number(dateFrom.slice(0, 4));
+  const end = dateTo === null ? null : Number(dateTo.slice(0, 4));
+  if (from !== null && end !== null && end < from) return false;
+  if (to !== null && start !== null && start > to) return false;
+  return true;
+}
+
+/**
+ * The shown part of `graph`:
+ * - a relationship is shown if its type passes, its dates overlap the window and both its ends pass;
+ * - an entity passes if its type passes and its dates overlap the window; it is shown if it
+ *   passes and is an anchor (opened or expanded) or has a shown relationship;
+ * - pinned elements (the shortest paths asked for) are always shown.
+ */
+export function visibleElements(
+  graph: Subgraph,
+  filters: Filters,
+  anchors: ReadonlySet<string>,
+  pinned: { readonly nodes: ReadonlySet<string>; readonly edges: ReadonlySet<string> },
+): Visible {
+  const passes = new Set<string>();
+  for (const node of graph.nodes) {
+    if ((filters.types === null || filters.types.has(node.type)) && overlapsYears(node.dateFrom, node.dateTo, filters.from, filters.to)) {
+      passes.add(node.key);
+    }
+  }
+  const edges = new Set<string>();
+  const linked = new Set<string>();
+  for (const edge of graph.edges) {
+    const shown =
+      pinned.edges.has(edge.id) ||
+      ((filters.rels === null || filters.rels.has(edge.type)) &&
+        overlapsYears(edge.validFrom, edge.validTo, filters.from, filters.to) &&
+        passes.has(edge.from) &&
+        passes.has(edge.to));
+    if (shown) {
+      edges.add(edge.id);
+      linked.add(edge.from);
+      linked.add(edge.to);
+    }
+  }
+  const nodes = new Set<string>();
+  for (const node of graph.nodes) {
+    const key = node.key;
+    if (pinned.nodes.has(key) || (passes.has(key) && (anchors.has(key) || linked.has(key)))) nodes.add(key);
+  }
+  return { nodes, edges };
+}

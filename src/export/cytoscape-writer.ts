@@ -1,0 +1,27 @@
+import type { ExportGraph } from './attribute-schema.js';
+import { ordered } from './node-link-writer.js';
+
+/**
+ * Writes Cytoscape.js elements JSON in the shape Cytoscape desktop exports and
+ * imports (`.cyjs`): `{ data, elements: { nodes: [{ data }], edges: [{ data }] } }`.
+ * `cytoscape({ elements: json.elements })` loads it in Cytoscape.js. Nodes also
+ * get `name` (a copy of `label`), the column Cytoscape desktop labels nodes by.
+ */
+export async function* writeCytoscape(graph: ExportGraph): AsyncGenerator<string> {
+  yield '{"format_version":"1.0","generated_by":"russia-japan-graph","target_cytoscapejs_version":"~3",' +
+    `"data":${JSON.stringify({ name: 'russia-japan-graph', description: graph.description })},\n"elements":{"nodes":[`;
+  let first = true;
+  for await (const node of graph.nodes) {
+    const data = { id: node.id, name: node.values['label'], ...ordered(graph.nodeAttributes, node.values) };
+    yield `${first ? '\n' : ',\n'}${JSON.stringify({ data })}`;
+    first = false;
+  }
+  yield '\n],\n"edges":[';
+  first = true;
+  for await (const edge of graph.edges) {
+    const data = { id: edge.id, source: edge.source, target: edge.target, ...ordered(graph.edgeAttributes, edge.values) };
+    yield `${first ? '\n' : ',\n'}${JSON.stringify({ data })}`;
+    first = false;
+  }
+  yield '\n]}}\n';
+}

@@ -1,0 +1,42 @@
+import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import {
+  EDGE_ATTRIBUTES,
+  NODE_ATTRIBUTES,
+  toAttributeValue,
+  type AttributeValue,
+  type ExportEdge,
+  type ExportNode,
+} from './attribute-schema.js';
+
+/** An entity as an export node: every model column, nothing else. */
+export function toExportNode(entity: EntityRecord): ExportNode {
+  const source: Record<string, unknown> = {
+    ...entity.props,
+    label: entity.name,
+    type: entity.label,
+    aliases: entity.aliases,
+    aliasUsedBy: entity.aliasUsedBy,
+    citations: entity.citations,
+  };
+  return { id: entity.key, values: pick(NODE_ATTRIBUTES, source) };
+}
+
+/** A relationship as an export edge: every model column, nothing else. */
+export function toExportEdge(relationship: RelationshipRecord): ExportEdge {
+  const source: Record<string, unknown> = {
+    ...relationship.props,
+    label: relationship.type,
+    relationshipType: relationship.type,
+    citations: relationship.citations,
+  };
+  return { id: relationship.id, source: relationship.from, target: relationship.to, values: pick(EDGE_ATTRIBUTES, source) };
+}
+
+function pick(attributes: typeof NODE_ATTRIBUTES, source: Record<string, unknown>): Record<string, AttributeValue | undefined> {
+  const values: Record<string, AttributeValue | undefined> = {};
+  for (const attribute of attributes) {
+    const value = toAttributeValue(attribute, source[attribute.name]);
+    if (value !== undefined) values[attribute.name] = value;
+  }
+  return values;
+}

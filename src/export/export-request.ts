@@ -1,0 +1,126 @@
+import type { ExportSelection } from '../db/export-stream.js';
+import { datePrecision, firstDay, lastDay } from '../model/dates.js';
+import {
+  ENTITY_LABELS,
+  RELATIONSHIP_TYPES,
+  isEntityLabel,
+  isRelationshipType,
+} from '../model/graph-model.js';
+import { EXPORT_FORMATS, FORMATS, isExportFormat, type ExportFormat } from './export-formats.js';
+
+/** One export, as the HTTP route and the CLI both describe it. */
+export interface ExportRequest {
+  readonly format: ExportFormat;
+  readonly selection: ExportSelection;
+  readonly metrics: boolean;
+  readonly dynamic: boolean;
+}
+
+/** A bad export parameter: names the parameter, says why, and carries the HTTP status to answer with. */
+export class ExportRequestError extends Error {
+  override name = 'ExportRequestError';
+  constructor(
+    readonly parameter: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export const EXPORT_PARAMETERS = ['types', 'relationshipTypes', 'from', 'to', 'id', 'depth', 'metrics', 'dynamic'] as const;
+
+/**
+ * Validates an export request: the format, then each parameter against the
+ * model (entity and relationship types from its whitelist, ISO dates, an
+ * entity key, a depth within `maxDepth`). Unknown parameters are refused so a
+ * misspelt filter cannot silently export the whole graph.
+ */
+export function parseExportRequest(format: string, params: ReadonlyMap<string, string>, maxDepth: number): ExportRequest {
+  if (!isExportFormat(format)) {
+    throw new ExportRequestError('format', `unknown export format "${format}" (formats: ${EXPORT_FORMATS.join(', ')})`, 404);
+  }
+  for (const name of params.keys()) {
+    if (!(EXPORT_PARAMETERS as readonly string[]).includes(name)) {
+      throw new ExportRequestError(name, `unknown parameter "${name}" (parameters: ${EXPORT_PARAMETERS.join(', ')})`);
+    }
+  }
+  const types = list(params, 'types', isEntityLabel, ENTITY_LABELS);
+  const relationshipTypes = list(params, 'relationshipTypes', isRelationshipType, RELATIONSHIP_TYPES);
+  const from = date(params, 'from', 'first');
+  const to = date(params, 'to', 'last');
+  if (from !== null && to !== null && from > to) throw new ExportRequestError('to', `"to" (${to}) is before "from" (${from})`);
+
+  const id = params.get('id');
+  const depthText = params.get('depth');
+  if (id === undefined && depthText !== undefined) throw new ExportRequestError('depth', '"depth" needs "id", the centre of the ego network');
+  if (id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    throw new ExportRequestError('id', `"${id}" is not an entity key (kebab-case, such as "shinzo-abe")`);
+  }
+  const depth = depthText === undefined ? 1 : Number(depthText);
+  if (!Number.isInteger(depth) || depth < 1 || depth > maxDepth) {
+    throw new ExportRequestError('depth', `depth is "${depthText ?? ''}"; it must be a whole number from 1 to ${maxDepth}`);
+  }
+
+  const metrics = flag(params, 'metrics');
+  const dynamic = flag(params, 'dynamic');
+  if (dynamic && !FORMATS[format].dynamic) {
+    throw new ExportRequestError('dynamic', `the ${format} format has no dynamic mode (only gexf has)`);
+  }
+  return {
+    format,
+    selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth } },
+    metrics,
+    dynamic,
+  };
+}
+
+function list<T extends string>(
+  params: ReadonlyMap<string, string>,
+  name: string,
+  accept: (value: string) => value is T,
+  allowed: readonly string[],
+): T[] | null {
+  const raw = params.get(name);
+  if (raw === undefined) return null;
+  const values = raw.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (values.length === 0) throw new ExportRequestError(name, `"${name}" is empty; leave it out to keep all`);
+  const unknown = values.find((v) => !accept(v));
+  if (unknown !== undefined) {
+    throw new ExportRequestError(name, `"${unknown}" is not one of the model's ${name} (allowed: ${allowed.join(', ')})`);
+  }
+  return [...new Set(values)] as T[];
+}
+
+function date(params: ReadonlyMap<string, string>, name: string, edge: 'first' | 'last'): string | null {
+  const raw = params.get(name);
+  if (raw === undefined) return null;
+  if (!datePrecision(raw)) throw new ExportRequestError(name, `"${raw}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  return edge === 'first' ? firstDay(raw) : lastDay(raw);
+}
+
+function flag(params: ReadonlyMap<string, string>, name: string): boolean {
+  const raw = params.get(name);
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true' || raw === '') return true;
+  throw new ExportRequestError(name, `"${name}" is "${raw}"; use true or false`);
+}
+
+/** One line describing the selection, for file metadata. */
+export function describeRequest(request: ExportRequest): string {
+  const { types, relationshipTypes, from, to, ego } = request.selection;
+  const parts = [
+    types ? `types ${types.join(',')}` : null,
+    relationshipTypes ? `relationship types ${relationshipTypes.join(',')}` : null,
+    from || to ? `dates ${from ?? '…'} to ${to ?? '…'}` : null,
+    ego ? `within ${ego.depth} hop(s) of ${ego.key}` : null,
+    request.metrics ? 'with metrics' : null,
+  ].filter((p) => p !== null);
+  return `Russia–Japan relations graph${parts.length > 0 ? `: ${parts.join('; ')}` : ' (whole graph)'}. Citations are file.txt:lines.`;
+}
+
+/** The download's file name: the graph, the ego centre if any, the format's suffix. */
+export function exportFileName(request: ExportRequest): string {
+  const ego = request.selection.ego ? `-ego-${request.selection.ego.key}` : '';
+  return `russia-japan-graph${ego}${request.dynamic ? '-dynamic' : ''}${FORMATS[request.format].fileSuffix}`;
+}

@@ -1,0 +1,137 @@
+import {
+  getNamedType,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  type ASTVisitor,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import type { Limits } from '../config.js';
+import { argumentValue, variableLookup, type VariableLookup } from './argument-values.js';
+
+/** Arguments that set how many items a field returns. */
+export const SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
+/** Size assumed when a sized field is asked without a size and its schema gives no default. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** Size assumed for a list without a size argument (citations, aliases, introspection lists ...). */
+export const UNSIZED_LIST_SIZE = 10;
+
+/**
+ * Validation rule estimating what a query costs before it runs and rejecting
+ * it above `maxCost` (MAX_QUERY_COST). Every field costs 1 plus the cost of
+ * its selection times its size: the value of its `first`/`last`/`limit`
+ * argument (literal or variable, capped at MAX_PAGE_SIZE since larger pages
+ * are refused anyway; the argument's default or 20 if absent), 10 for lists
+ * without such an argument, 1 otherwise. The `edges` and `nodes` of a sized
+ * connection are already counted by its size. Fragments are followed once
+ * each (memoized, so fragment "bombs" cost time linear in their text);
+ * cycles, which graphql-js reports itself, count nothing.
+ */
+export function queryCostRule(limits: Pick<Limits, 'maxCost' | 'maxPageSize'>, variables?: Readonly<Record<string, unknown>> | null) {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation) {
+      const root = context.getSchema().getRootType(operation.operation);
+      if (!root) return;
+      const cost = measureCost(context, operation, root, limits.maxPageSize, variableLookup(context.getDocument(), variables));
+      if (cost > limits.maxCost) {
+        const shown = cost > 1e15 ? 'over 10^15' : String(cost);
+        context.reportError(
+          new GraphQLError(
+            `Query cost ${shown} exceeds the limit of ${limits.maxCost} (MAX_QUERY_COST): each list multiplies the cost of what it contains by its page size; ask for smaller pages or fewer nested lists.`,
+            { nodes: [operation], extensions: { code: 'QUERY_TOO_COSTLY', cost: Math.min(cost, Number.MAX_SAFE_INTEGER), limit: limits.maxCost } },
+          ),
+        );
+      }
+    },
+  });
+}
+
+/** The estimated cost of one operation (see queryCostRule). */
+export function measureCost(
+  context: ValidationContext,
+  operation: OperationDefinitionNode,
+  root: GraphQLCompositeType,
+  maxPageSize: number,
+  lookup: VariableLookup,
+): number {
+  const schema = context.getSchema();
+  const fragmentCosts = new Map<string, number>();
+  const inProgress = new Set<string>();
+
+  const sizeOf = (node: FieldNode, field: GraphQLField<unknown, unknown>): number | undefined => {
+    let size: number | undefined;
+    let sized = false;
+    for (const name of SIZE_ARGUMENTS) {
+      const definition = field.args.find((arg) => arg.name === name);
+      if (!definition) continue;
+      sized = true;
+      const value = argumentValue(node, name, lookup) ?? definition.defaultValue;
+      if (typeof value === 'number' && Number.isFinite(value)) size = Math.max(size ?? 0, value);
+    }
+    if (!sized) return undefined;
+    return Math.min(Math.max(size ?? DEFAULT_PAGE_SIZE, 0), maxPageSize);
+  };
+
+  const fieldDefinition = (parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined => {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+    if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+    return 'getFields' in parent ? parent.getFields()[name] : undefined;
+  };
+
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, boundedByParent: boolean): number => {
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = fieldDefinition(parent, selection.name.value);
+        if (!field) continue; // unknown fields are reported by graphql-js
+        const named = getNamedType(field.type);
+        const size = sizeOf(selection, field);
+        let multiplier = 1;
+        if (size !== undefined) multiplier = size;
+        else if (isList(field.type) && !boundedByParent) multiplier = UNSIZED_LIST_SIZE;
+        // A sized connection (not itself a list): its edges/nodes lists are the page already counted.
+        const connection = size !== undefined && !isList(field.type);
+        const inner = selection.selectionSet && isCompositeType(named) ? selectionCost(selection.selectionSet, named, connection) : 0;
+        cost += 1 + multiplier * inner;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        if (type && isCompositeType(type)) cost += selectionCost(selection.selectionSet, type, boundedByParent);
+      } else {
+        const name = selection.name.value;
+        const key = `${name}:${boundedByParent}`;
+        const known = fragmentCosts.get(key);
+        if (known !== undefined) {
+          cost += known;
+          continue;
+        }
+        const fragment = context.getFragment(name);
+        const type = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
+        if (!fragment || !type || !isCompositeType(type) || inProgress.has(name)) continue;
+        inProgress.add(name);
+        const fragmentCost = selectionCost(fragment.selectionSet, type, boundedByParent);
+        inProgress.delete(name);
+        fragmentCosts.set(key, fragmentCost);
+        cost += fragmentCost;
+      }
+    }
+    return cost;
+  };
+
+  return selectionCost(operation.selectionSet, root, false);
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
