@@ -1,13 +1,23 @@
 # syntax=docker/dockerfile:1
 # The GraphQL API. Neo4j runs beside it (docker-compose.yml); the API waits
 # for it, applies cypher/schema.cypher and loads seed/ when the graph is empty.
-# There is no build step: tsx (a runtime dependency) runs the TypeScript.
+# The server needs no build step: tsx (a runtime dependency) runs the TypeScript.
+# The graph explorer's static page (/explore) is bundled in its own stage.
 
 # --- deps: production dependencies only --------------------------------------
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# --- explorer: the graph explorer's assets, bundled with the devDependencies ---
+FROM node:20-bookworm-slim AS explorer
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src ./src
+COPY explorer ./explorer
+RUN npm run build:explorer
 
 # --- runtime -------------------------------------------------------------------
 FROM node:20-bookworm-slim AS runtime
@@ -21,6 +31,7 @@ COPY src ./src
 COPY cypher ./cypher
 COPY seed ./seed
 COPY schema ./schema
+COPY --from=explorer /app/explorer/dist ./explorer/dist
 USER node
 EXPOSE 4000
 # The server listens only after Neo4j answers and the seed is loaded, hence the

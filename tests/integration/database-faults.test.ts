@@ -118,6 +118,8 @@ describe('database faults', () => {
     const traffic = (async () => {
       while (!stopped) {
         answers.push(...(await Promise.all([ask(), ask(), ask()])));
+        // Failing fast is all microtasks in-process: give timers (and the stop) their turn.
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -156,7 +156,7 @@ describe('Dockerfile', () => {
 
   it('copies what the server reads at run time, exposes 4000 and checks /healthz', () => {
     const copies = args('COPY').join('\n');
-    for (const dir of ['src', 'cypher', 'seed', 'schema', 'node_modules', 'package.json']) expect(copies).toContain(dir);
+    for (const dir of ['src', 'cypher', 'seed', 'schema', 'node_modules', 'package.json', 'explorer/dist']) expect(copies).toContain(dir);
     expect(args('EXPOSE')).toContain('4000');
     expect(args('HEALTHCHECK').join(' ')).toContain('/healthz');
     expect(args('CMD').at(-1)).toBe('["node", "--import", "tsx", "src/server.ts"]');

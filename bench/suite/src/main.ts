@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (from the project root): generates the synthetic graphs,
  * starts the benchmark's Neo4j on each, runs every workload against our API,
- * @neo4j/graphql and raw Cypher at concurrency 1, 16 and 64, measures the
+ * @neo4j/graphql and raw Cypher at concurrency 1, 16 and 64 (closed loop, loopback), measures the
  * GraphML export, and writes bench/RESULTS.md.
  *
  *   --quick            10k graph only, 1 s per measurement, report to bench/out/RESULTS-quick.md (CI)
@@ -141,8 +141,6 @@ async function benchSize(size: SizeName, options: Options): Promise<SizeResults>
           const load = await runLoad(target.baseUrl, requests, concurrency, options.seconds);
           cells.push({ workload, server: name, ...load });
           log(`  ${workload} c=${concurrency} ${name}: p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ${load.throughput.toFixed(1)} req/s${load.non2xx + load.errors > 0 ? `, ${load.non2xx} non-2xx, ${load.errors} errors` : ''}`);
-          // Let requests the load generator gave up on drain before the next measurement.
-          await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       }
     }

@@ -12,7 +12,7 @@ import { createRandom, createZipfSampler, type Random } from './prng.js';
 import { description, entityName, ROLES, TOPIC_WORDS, word } from './names.js';
 
 /** Bumped whenever the generator's output changes, so stale benchmark databases are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const;
 export type SizeName = keyof typeof SIZES;

@@ -1,13 +1,14 @@
-import autocannon from 'autocannon';
+import { Agent, request as httpRequest } from 'node:http';
 import type { HttpRequest } from '../workloads/workloads.js';
 
 export interface LoadResult {
   readonly concurrency: number;
+  /** From the first request to the last response, seconds. */
   readonly durationSeconds: number;
   readonly requests: number;
+  /** Network errors and timeouts. */
   readonly errors: number;
   readonly non2xx: number;
-  readonly timeouts: number;
   readonly throughput: number;
   readonly p50: number;
   readonly p95: number;
@@ -15,59 +16,84 @@ export interface LoadResult {
   readonly mean: number;
 }
 
+/** A request that takes longer than this counts as an error. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 /**
- * Drives one server with autocannon: loopback only, `concurrency` connections
- * for `seconds`, each request the next of `requests` (round robin), so every
- * run sees the same parameter sequence. Latencies in milliseconds.
+ * A closed-loop load generator, loopback only: `concurrency` workers on
+ * keep-alive connections, each sending the next of `requests` (round robin, so
+ * every server sees the same sequence) as soon as its previous answer has been
+ * read in full, until `seconds` have passed. Requests still in flight then are
+ * awaited and counted: a generator that dropped them (as autocannon does at
+ * the end of its duration) would hide the slowest answers exactly when a
+ * server is overloaded. Latencies are exact percentiles, in milliseconds.
  */
 export async function runLoad(baseUrl: string, requests: readonly HttpRequest[], concurrency: number, seconds: number): Promise<LoadResult> {
-  if (!baseUrl.startsWith('http://127.0.0.1:')) throw new Error('invariant: load goes to loopback only');
-  let next = 0;
+  const url = new URL(baseUrl);
+  if (url.hostname !== '127.0.0.1') throw new Error('invariant: load goes to loopback only');
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
+  let errors = 0;
   let non2xx = 0;
-  const options: autocannon.Options = {
-    url: baseUrl,
-    connections: concurrency,
-    duration: seconds,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        setupRequest: (request) => {
-          const chosen = requests[next++ % requests.length];
-          if (!chosen) throw new Error('invariant: no requests');
-          return { ...request, path: chosen.path, body: chosen.body };
-        },
-      },
-    ],
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const worker = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const chosen = requests[next++ % requests.length];
+      if (!chosen) throw new Error('invariant: no requests');
+      const sent = performance.now();
+      try {
+        const status = await post(agent, url, chosen);
+        latencies.push(performance.now() - sent);
+        if (status < 200 || status > 299) non2xx += 1;
+      } catch {
+        errors += 1;
+      }
+    }
   };
-  // Exact percentiles from every response time (autocannon's summary has no p95).
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error: unknown, done: autocannon.Result) => {
-      if (error instanceof Error) reject(error);
-      else if (error) reject(new Error('autocannon failed'));
-      else resolve(done);
-    });
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      if (statusCode < 200 || statusCode > 299) non2xx += 1;
-    });
-  });
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const durationSeconds = (performance.now() - started) / 1000;
+  agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     concurrency,
-    durationSeconds: result.duration,
+    durationSeconds,
     requests: latencies.length,
-    errors: result.errors,
+    errors,
     non2xx,
-    timeouts: result.timeouts,
-    throughput: latencies.length / result.duration,
+    throughput: latencies.length / durationSeconds,
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
     mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
   };
+}
+
+/** POSTs one request and reads the whole answer; resolves with the status. */
+function post(agent: Agent, base: URL, request: HttpRequest): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = Buffer.from(request.body);
+    const req = httpRequest(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        path: request.path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': body.length },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (response) => {
+        response.on('data', () => {});
+        response.on('end', () => { resolve(response.statusCode ?? 0); });
+        response.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 /** Nearest-rank percentile of sorted values; NaN when there are none. */

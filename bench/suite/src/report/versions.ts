@@ -35,7 +35,6 @@ export async function collectVersions(db: Database): Promise<Record<string, stri
     '@neo4j/graphql': await pkg(SUITE_ROOT, '@neo4j/graphql'),
     '@neo4j/graphql: graphql': await pkg(SUITE_ROOT, 'graphql'),
     'raw: neo4j-driver': await pkg(SUITE_ROOT, 'neo4j-driver'),
-    autocannon: await pkg(SUITE_ROOT, 'autocannon'),
   };
 }
 

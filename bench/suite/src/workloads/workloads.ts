@@ -88,7 +88,7 @@ const NEO4J_GRAPHQL_QUERIES: Record<WorkloadName, string> = {
           id name citations
           eventsConnection(first: 20, sort: [{ node: { name: ASC } }]) {
             totalCount
-            edges { properties { id role citations } node { id name } }
+            edges { properties { ... on ParticipatesInProperties { id role citations } } node { id name } }
           }
         }
       }
@@ -100,7 +100,7 @@ const NEO4J_GRAPHQL_QUERIES: Record<WorkloadName, string> = {
     id name citations
     eventsConnection(first: 10, sort: [{ node: { name: ASC } }]) {
       totalCount
-      edges { properties { id role citations } node { id name } }
+      edges { properties { ... on ParticipatesInProperties { id role citations } } node { id name } }
     }
   }
 }`,
