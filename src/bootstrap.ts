@@ -26,7 +26,7 @@ export async function connect(config: Config, log: (line: string) => void, obser
     ? undefined
     : await startLocalNeo4j({ projectRoot: PROJECT_ROOT, boltPort: config.localBoltPort, dataDirName: config.localDataDir, log });
   const uri = config.neo4jUri ?? localNeo4j!.uri;
-  const db = new Database(createDriver(uri, config.neo4jUser, config.neo4jPassword, config.neo4jMaxRetryMs), {
+  const db = new Database(createDriver(uri, config.neo4jUser, config.neo4jPassword, config.neo4jMaxRetryMs, config.neo4jConnectTimeoutMs), {
     database: config.neo4jDatabase,
     queryTimeoutMs: config.limits.queryTimeoutMs,
     probeIntervalMs: config.neo4jProbeIntervalMs,

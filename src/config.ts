@@ -37,6 +37,8 @@ export interface Config {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** How long the driver retries transient errors (neo4j-driver's maxTransactionRetryTime). */
   readonly neo4jMaxRetryMs: number;
+  /** How long the driver waits to open a connection to Neo4j. */
+  readonly neo4jConnectTimeoutMs: number;
   /** While Neo4j is unreachable, how often a probe checks whether it is back. */
   readonly neo4jProbeIntervalMs: number;
   readonly limits: Limits;
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedOnStart: bool('SEED_ON_START', true),
     logLevel,
     neo4jMaxRetryMs: int('NEO4J_MAX_RETRY_MS', 3000, 0, 60_000),
+    neo4jConnectTimeoutMs: int('NEO4J_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
     neo4jProbeIntervalMs: int('NEO4J_PROBE_INTERVAL_MS', 1000, 100, 60_000),
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 1, 100),

@@ -1,13 +1,16 @@
 /**
  * A circuit breaker for "Neo4j has gone away". While the database is
  * unreachable every round trip would otherwise wait out the driver's connection
- * timeout and retries; instead, once one round trip has found it unreachable,
- * the others are refused at once and a single background probe checks every
- * `probeIntervalMs` whether it is back. The first successful probe closes the
- * breaker: the service recovers by itself, without a restart.
+ * timeout and retries; instead, as soon as one round trip meets a connectivity
+ * error, one probe checks Neo4j at once; if it fails too, the breaker opens:
+ * round trips are refused immediately (in-flight ones stop retrying) and a
+ * single probe runs every `probeIntervalMs`. The first successful probe closes
+ * it again: the service recovers by itself, without a restart. A lone stale
+ * connection (after a Neo4j restart) does not open it: the probe succeeds.
  */
 export class Availability {
   private down = false;
+  private checking = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
 
@@ -17,23 +20,37 @@ export class Availability {
     private readonly onChange: (available: boolean) => void = () => {},
   ) {}
 
-  /** False from a connectivity failure until a probe succeeds. */
+  /** False from a confirmed connectivity failure until a probe succeeds. */
   get available(): boolean {
     return !this.down;
   }
 
-  /** Records that a round trip could not reach Neo4j; starts probing. */
-  markUnreachable(): void {
-    if (this.down || this.stopped) return;
-    this.down = true;
-    this.onChange(false);
-    this.scheduleProbe();
+  /** Reports a connectivity error; the breaker opens if a probe confirms it. */
+  suspect(): void {
+    if (this.down || this.checking || this.stopped) return;
+    this.checking = true;
+    this.probe().then(
+      () => {
+        this.checking = false;
+      },
+      () => {
+        this.checking = false;
+        this.open();
+      },
+    );
   }
 
   /** Stops probing (the driver is closing). */
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+  }
+
+  private open(): void {
+    if (this.down || this.stopped) return;
+    this.down = true;
+    this.onChange(false);
+    this.scheduleProbe();
   }
 
   private scheduleProbe(): void {

@@ -10,9 +10,16 @@ export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
 }
 
-/** True when the driver could not reach Neo4j at all (down, restarting, network gone). */
+/**
+ * True when Neo4j cannot serve at all: the driver could not reach it (down,
+ * restarting, network gone), or it answers that the database is unavailable
+ * (shutting down, starting up).
+ */
 export function isConnectivityError(error: unknown): boolean {
-  return error instanceof Neo4jError && (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired');
+  return (
+    error instanceof Neo4jError &&
+    (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || error.code === 'Neo.TransientError.General.DatabaseUnavailable')
+  );
 }
 
 /** Maps driver errors to the app's own; anything else passes through (and is masked upstream). */

@@ -42,7 +42,7 @@ export class Database {
 
   /** Runs one read query as one round trip; `operation` names it in logs and Neo4j's query log. */
   read(operation: string, query: string, params: Params = {}, observe?: RoundTripObserver): Promise<Row[]> {
-    return this.run('READ', operation, (tx) => tx.run(query, params), observe);
+    return this.run('READ', operation, this.guarded((tx) => tx.run(query, params)), observe);
   }
 
   /** Runs `work` in one write transaction: all of it commits or none of it does. */
@@ -50,7 +50,7 @@ export class Database {
     this.assertAvailable();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(work, { metadata: { app: 'russia-japan-graph', operation } });
+      return await session.executeWrite(this.guarded(work), { metadata: { app: 'russia-japan-graph', operation } });
     } catch (error) {
       throw this.failure(error);
     } finally {
@@ -96,8 +96,26 @@ export class Database {
   }
 
   private failure(error: unknown): unknown {
-    if (isConnectivityError(error)) this.availability.markUnreachable();
+    if (isConnectivityError(error)) this.availability.suspect();
     return mapNeo4jError(error);
+  }
+
+  /**
+   * Wraps transaction work for the driver's retry loop: each attempt first
+   * checks the breaker (an error that is not a Neo4jError ends the retries),
+   * and a connectivity error mid-attempt is reported at once, not only after
+   * the last retry.
+   */
+  private guarded<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<T> {
+    return async (tx) => {
+      this.assertAvailable();
+      try {
+        return await work(tx);
+      } catch (error) {
+        if (isConnectivityError(error)) this.availability.suspect();
+        throw error;
+      }
+    };
   }
 
   /** One auto-commit query without the driver's retries: answers "is Neo4j back?" quickly. */
@@ -141,16 +159,17 @@ export class Database {
 
 /**
  * Creates the driver for `uri` (bolt://, neo4j://, neo4j+s:// ...). Connecting
- * and acquiring a pooled connection give up after 5 s; transient errors are
- * retried for `maxRetryMs` (see NEO4J_MAX_RETRY_MS).
+ * gives up after `connectTimeoutMs` (NEO4J_CONNECT_TIMEOUT_MS), waiting for a
+ * pooled connection after 5 s; transient errors are retried for `maxRetryMs`
+ * (NEO4J_MAX_RETRY_MS).
  */
-export function createDriver(uri: string, user: string, password: string, maxRetryMs = 3_000): Driver {
+export function createDriver(uri: string, user: string, password: string, maxRetryMs = 3_000, connectTimeoutMs = 3_000): Driver {
   // No password: the local, loopback-only Neo4j runs without auth.
   const auth = password === '' ? undefined : neo4j.auth.basic(user, password);
   return neo4j.driver(uri, auth, {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 5_000,
-    connectionTimeout: 5_000,
+    connectionTimeout: connectTimeoutMs,
     maxTransactionRetryTime: maxRetryMs,
     disableLosslessIntegers: false,
   });

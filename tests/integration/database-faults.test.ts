@@ -25,6 +25,7 @@ let app: App;
 
 interface Answer {
   readonly status: number;
+  readonly startedAt: number;
   readonly ms: number;
   readonly name?: string;
   readonly code?: string;
@@ -42,6 +43,7 @@ async function ask(): Promise<Answer> {
   const error = body.errors?.[0];
   return {
     status: response.status,
+    startedAt: started,
     ms: performance.now() - started,
     ...(body.data?.entity ? { name: body.data.entity.name } : {}),
     ...(error ? { message: error.message, ...(error.extensions?.code ? { code: error.extensions.code } : {}) } : {}),
@@ -61,6 +63,15 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Pr
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return false;
+}
+
+let running = true;
+
+/** Starts Neo4j again if a test stopped it (the next tests need it). */
+async function restart(): Promise<void> {
+  if (running) return;
+  await neo4j.start();
+  running = true;
 }
 
 async function counts(): Promise<{ nodes: number; rels: number }> {
@@ -90,7 +101,7 @@ function changedGraph(graph: SeedGraph): SeedGraph {
 beforeAll(async () => {
   const port = await findFreePort();
   neo4j = await startLocalNeo4j({ projectRoot: PROJECT_ROOT, dataDirName, boltPort: port });
-  db = new Database(createDriver(neo4j.uri, 'neo4j', '', config.neo4jMaxRetryMs), {
+  db = new Database(createDriver(neo4j.uri, 'neo4j', '', config.neo4jMaxRetryMs, config.neo4jConnectTimeoutMs), {
     database: 'neo4j',
     queryTimeoutMs: config.limits.queryTimeoutMs,
     probeIntervalMs: 500,
@@ -123,24 +134,30 @@ describe('database faults', () => {
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await neo4j.stop();
-    const afterStop = answers.length;
+    running = false;
+    await neo4j.stop(); // graceful: Neo4j refuses transactions first, then closes Bolt
+    const stoppedAt = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 4000));
     stopped = true;
     await traffic;
 
-    expect(answers.length).toBeGreaterThan(afterStop); // requests went on after Neo4j was gone
+    const afterStop = answers.filter((a) => a.startedAt >= stoppedAt);
+    expect(afterStop.length).toBeGreaterThan(0);
     for (const answer of answers) {
-      expect(answer.ms).toBeLessThan(6000);
+      // Requests caught in flight wait at most for the breaker to open (a probe plus one retry back-off).
+      expect(answer.ms).toBeLessThan(20_000);
       if (answer.status === 200) expect(answer.name).toBe('Japan');
       else expect(answer).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE', message: 'The graph database is unavailable; try again shortly.' });
     }
-    expect(answers.at(-1)).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    for (const answer of afterStop) {
+      expect(answer).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+      expect(answer.ms).toBeLessThan(6000);
+    }
 
     // Once the outage is known, requests and probes fail at once.
     const down = await ask();
     expect(down).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
-    expect(down.ms).toBeLessThan(500);
+    expect(down.ms).toBeLessThan(1000);
     const ready = await readyz();
     expect(ready.status).toBe(503);
     expect(ready.reason).toMatch(/Neo4j unreachable/);
@@ -149,13 +166,15 @@ describe('database faults', () => {
     expect(scrape).toMatch(/^graphql_errors_total\{code="DATABASE_UNAVAILABLE"\} [1-9]/m);
 
     // Neo4j comes back: the same app instance answers again, without a restart.
-    await neo4j.start();
+    await restart();
     expect(await waitFor(async () => (await readyz()).status === 200, 30_000)).toBe(true);
     expect(await ask()).toMatchObject({ status: 200, name: 'Japan' });
     expect(await (await app.fetch('http://localhost/metrics')).text()).toMatch(/^neo4j_available 1$/m);
   }, 180_000);
 
   it('rolls an interrupted seed load back: the previous state stays', async () => {
+    await restart();
+    expect(await waitFor(async () => (await readyz()).status === 200, 30_000)).toBe(true);
     const before = await counts();
     const graph = changedGraph(await seedGraph());
     const error = await loadSeed(db, graph, (line) => {

@@ -28,7 +28,11 @@ describe('the local Neo4j and readiness', () => {
       expect((await app.fetch('http://localhost/healthz')).status).toBe(200);
 
       const neo4j = await startLocalNeo4j({ projectRoot: PROJECT_ROOT, dataDirName, boltPort: port });
-      await applySchema(db, SCHEMA_FILE);
+      // Apply the schema through a fresh driver: the app's own database handle is
+      // still in its "unavailable" state until its next probe, which is the point.
+      const admin = new Database(createDriver(neo4j.uri, 'neo4j', ''), { database: 'neo4j', queryTimeoutMs: 30_000 });
+      await applySchema(admin, SCHEMA_FILE);
+      await admin.close();
       expect(await waitFor(async () => (await readyz()).status === 200, 30_000)).toBe(true);
 
       const pid = neo4j.pid!;

@@ -12,14 +12,14 @@ function startServer(env: Record<string, string>): { child: ChildProcess; url: P
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, NEO4J_URI: '', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NEO4J_URI: '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       output.push(line);
-      const match = /GraphQL API and GraphiQL at (http:\S+)/.exec(line);
+      const match = /GraphQL API and GraphiQL at (http:\/\/[^\s"]+\/graphql)/.exec(line);
       if (match) resolve(match[1]!);
     });
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -11,6 +11,9 @@ import neo4j from 'neo4j-driver';
 import { createServer, listenAndAnnounce, readBody, sendJson } from './http-json.js';
 import { neo4jGraphqlTypeDefs } from './neo4j-graphql-type-defs.js';
 
+/** The same transaction timeout as our API's default (QUERY_TIMEOUT_MS). */
+const QUERY_TIMEOUT_MS = 10_000;
+
 const uri = process.env['NEO4J_URI'];
 if (!uri) throw new Error('NEO4J_URI must be set');
 // The same pool settings as our API (src/db/database.ts).
@@ -41,7 +44,7 @@ const server = createServer((request, response) => {
         }
         documents.set(query, document);
       }
-      const result = await execute({ schema, document, variableValues: variables ?? {}, contextValue: {} });
+      const result = await execute({ schema, document, variableValues: variables ?? {}, contextValue: { transaction: { timeout: QUERY_TIMEOUT_MS } } });
       sendJson(response, 200, JSON.stringify(result));
     } catch (error) {
       sendJson(response, 500, JSON.stringify({ errors: [{ message: String(error) }] }));

@@ -9,6 +9,9 @@ import neo4j from 'neo4j-driver';
 import { createServer, listenAndAnnounce, readBody, sendJson } from './http-json.js';
 import { isRawWorkload, RAW_EXPORT_EDGES, RAW_EXPORT_NODES, RAW_QUERIES } from './raw-queries.js';
 
+/** The same transaction timeout as our API's default (QUERY_TIMEOUT_MS). */
+const QUERY_TIMEOUT_MS = 10_000;
+
 const uri = process.env['NEO4J_URI'];
 if (!uri) throw new Error('NEO4J_URI must be set');
 const driver = neo4j.driver(uri, undefined, {
@@ -32,7 +35,7 @@ const server = createServer((request, response) => {
         return;
       }
       const params = JSON.parse(await readBody(request)) as Record<string, unknown>;
-      const { records } = await driver.executeQuery(RAW_QUERIES[name], params, { database: 'neo4j', routing: 'READ' });
+      const { records } = await driver.executeQuery(RAW_QUERIES[name], params, { database: 'neo4j', routing: 'READ', transactionConfig: { timeout: QUERY_TIMEOUT_MS } });
       sendJson(response, 200, JSON.stringify({ data: records.map((record) => record.toObject()) }));
     } catch (error) {
       if (!response.headersSent) sendJson(response, 500, JSON.stringify({ errors: [{ message: String(error) }] }));
