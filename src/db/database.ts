@@ -42,15 +42,18 @@ export class Database {
 
   /** Runs one read query as one round trip; `operation` names it in logs and Neo4j's query log. */
   read(operation: string, query: string, params: Params = {}, observe?: RoundTripObserver): Promise<Row[]> {
-    return this.run('READ', operation, this.guarded((tx) => tx.run(query, params)), observe);
+    return this.run('READ', operation, this.guarded((tx) => tx.run(query, params), true), observe);
   }
 
-  /** Runs `work` in one write transaction: all of it commits or none of it does. */
+  /**
+   * Runs `work` in one write transaction: all of it commits or none of it does.
+   * Writes (schema, seed) do not fail fast while Neo4j is down: they ride on
+   * the driver's retries, so that they can run the moment Neo4j is back.
+   */
   async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    this.assertAvailable();
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(this.guarded(work), { metadata: { app: 'russia-japan-graph', operation } });
+      return await session.executeWrite(this.guarded(work, false), { metadata: { app: 'russia-japan-graph', operation } });
     } catch (error) {
       throw this.failure(error);
     } finally {
@@ -101,14 +104,14 @@ export class Database {
   }
 
   /**
-   * Wraps transaction work for the driver's retry loop: each attempt first
-   * checks the breaker (an error that is not a Neo4jError ends the retries),
+   * Wraps transaction work for the driver's retry loop: with `failFast`, each
+   * attempt first checks the breaker (an error that is not a Neo4jError ends the retries),
    * and a connectivity error mid-attempt is reported at once, not only after
    * the last retry.
    */
-  private guarded<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<T> {
+  private guarded<T>(work: (tx: ManagedTransaction) => Promise<T>, failFast: boolean): (tx: ManagedTransaction) => Promise<T> {
     return async (tx) => {
-      this.assertAvailable();
+      if (failFast) this.assertAvailable();
       try {
         return await work(tx);
       } catch (error) {

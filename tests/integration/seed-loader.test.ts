@@ -24,7 +24,7 @@ describe('the seed loader', () => {
     const report = await seedFromDirectory(api.db, SEED_DIRECTORY);
     expect(await counts()).toEqual(before);
     expect(Object.values(report.nodesByLabel).reduce((a, b) => a + b, 0)).toBe(before.nodes);
-  });
+  }, 180_000);
 
   it('rejects a bad seed with one clear error per problem and writes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bad-seed-'));
