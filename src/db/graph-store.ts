@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
+import { isRelationshipType, RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
 import type { CursorKey } from './cursor.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
 import { buildEntityWhere, type Direction, type EntityFilter } from './entity-filter.js';
@@ -129,11 +129,8 @@ export class GraphStore {
          WITH n ORDER BY ${sort} ${ascending ? 'ASC' : 'DESC'}, n.id ${ascending ? 'ASC' : 'DESC'} LIMIT $limit
          RETURN collect({ n: ${ENTITY_PROJECTION('n')}, sort: ${sort} }) AS page
        }
-       CALL {
-         MATCH (n:Entity) WHERE $cid IS NOT NULL AND ${where} AND ${keyset(opposite + '=')}
-         RETURN count(n) > 0 AS hasOther
-       }
-       RETURN total, page, hasOther`,
+       RETURN total, page,
+         $cid IS NOT NULL AND EXISTS { MATCH (n:Entity) WHERE ${where} AND ${keyset(opposite + '=')} } AS hasOther`,
       { ...params, cv: cursor?.[0] ?? null, cid: cursor?.[1] ?? null, limit: intParam(page.size + 1) },
     );
     const row = rows[0] ?? {};
@@ -151,28 +148,30 @@ export class GraphStore {
     };
   }
 
-  /** Relationship pages for many entities sharing the same arguments, in one round trip. */
+  /**
+   * Relationship pages for many entities sharing the same arguments, in one
+   * round trip. Types and direction go into the pattern (whitelisted by the
+   * model), so a hub's other relationships are never touched; each page is a
+   * top-k sort of (type, other name, id) projected only after its LIMIT, and
+   * the total is a separate count.
+   */
   async relationshipsOf(keys: readonly string[], args: RelationshipArgs): Promise<RelationshipPage[]> {
+    const pattern = relationshipPattern('n', 'r', 'm:Entity', args.types, args.direction);
     const rows = await this.read(
       'relationships-of',
       `UNWIND $keys AS key
        MATCH (n:Entity {id: key})
-       CALL {
-         WITH n
-         MATCH (n)-[r]-(m:Entity)
-         WHERE type(r) IN $types
-           AND ($direction = 'BOTH' OR ($direction = 'OUTGOING') = (startNode(r) = n))
-         WITH n, r, m ORDER BY type(r), m.name, r.id
-         RETURN collect({ r: ${RELATIONSHIP_PROJECTION('r')}, m: ${ENTITY_PROJECTION('m')}, outgoing: startNode(r) = n }) AS matched
+       CALL (n) {
+         MATCH ${pattern}
+         WHERE $after IS NULL
+           OR type(r) > $after[0]
+           OR (type(r) = $after[0] AND (m.name > $after[1] OR (m.name = $after[1] AND r.id > $after[2])))
+         WITH n, r, m ORDER BY type(r), m.name, r.id LIMIT $limit
+         RETURN collect({ r: ${RELATIONSHIP_PROJECTION('r')}, m: ${ENTITY_PROJECTION('m')}, outgoing: startNode(r) = n }) AS page
        }
-       WITH key, matched, [x IN matched WHERE $after IS NULL
-           OR x.r.type > $after[0]
-           OR (x.r.type = $after[0] AND (x.m.name > $after[1] OR (x.m.name = $after[1] AND x.r.id > $after[2])))] AS rest
-       RETURN key, size(matched) AS total, rest[0..$limit] AS page`,
+       RETURN key, COUNT { MATCH ${pattern} } AS total, page`,
       {
         keys,
-        types: args.types ?? RELATIONSHIP_TYPES,
-        direction: args.direction,
         after: args.after ?? null,
         limit: intParam(args.size + 1),
       },
@@ -237,8 +236,8 @@ export class GraphStore {
       'search',
       `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
        WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
-       RETURN ${ENTITY_PROJECTION('node')} AS n, score
-       ORDER BY score DESC, node.name LIMIT $limit`,
+       WITH node, score ORDER BY score DESC, node.name LIMIT $limit
+       RETURN ${ENTITY_PROJECTION('node')} AS n, score`,
       { query: luceneQuery, types, limit: intParam(limit) },
     );
     return rows.map((row) => ({ entity: toEntityRecord(row['n']), score: Number(row['score']) }));
@@ -247,6 +246,11 @@ export class GraphStore {
   /**
    * All shortest paths between two entities, up to `maxHops` (already bounded
    * by the caller: it is a pattern literal). `asOf` keeps relationships valid then.
+   * Every condition is written over all of the path's nodes or relationships,
+   * the form Neo4j checks during its breadth-first search; a condition over a
+   * slice (`nodes(p)[1..-1]`) is checked only afterwards, and when it rejects
+   * the shortest path Neo4j falls back to an exhaustive search, which explodes
+   * around hubs.
    */
   async shortestPaths(args: {
     from: string;
@@ -260,23 +264,32 @@ export class GraphStore {
   }): Promise<PathResult[]> {
     const hops = Math.trunc(args.maxHops);
     if (!(hops >= 1 && hops <= 15)) throw new Error('maxHops out of range');
+    const relationshipConditions = [
+      ...(args.types ? ['type(r) IN $types'] : []),
+      ...(args.asOf !== null ? ['(r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)'] : []),
+    ];
+    const nodeConditions = [
+      ...(args.excludeKeys.length > 0 ? ['x.id IN $exclude'] : []),
+      ...(args.includeSources ? [] : ['x:Source']),
+    ];
+    const where = [
+      ...(relationshipConditions.length > 0 ? [`all(r IN relationships(p) WHERE ${relationshipConditions.join(' AND ')})`] : []),
+      ...(nodeConditions.length > 0 ? [`all(x IN nodes(p) WHERE x = a OR x = b OR NOT (${nodeConditions.join(' OR ')}))`] : []),
+    ];
     const rows = await this.read(
       'shortest-paths',
       `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
        MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
-       WHERE all(r IN relationships(p) WHERE type(r) IN $types
-               AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf))))
-         AND none(x IN nodes(p)[1..-1] WHERE x.id IN $exclude OR (NOT $includeSources AND x:Source))
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        WITH p LIMIT $limit
        RETURN [x IN nodes(p) | ${ENTITY_PROJECTION('x')}] AS nodes,
               [r IN relationships(p) | ${RELATIONSHIP_PROJECTION('r')}] AS rels`,
       {
         from: args.from,
         to: args.to,
-        types: args.types ?? RELATIONSHIP_TYPES,
+        types: args.types,
         asOf: args.asOf,
         exclude: args.excludeKeys,
-        includeSources: args.includeSources,
         limit: intParam(args.limit),
       },
     );
@@ -396,6 +409,21 @@ export class GraphStore {
     const byFile = new Map(rows.map((row) => [String(row['f']), { entityKeys: row['keys'] as string[], relationshipCount: Number(row['rels']) }]));
     return fileNames.map((f) => byFile.get(f) ?? { entityKeys: [], relationshipCount: 0 });
   }
+}
+
+/**
+ * The pattern `(n)-[r:A|B]->(m)` for a relationship page: types and direction
+ * in the pattern rather than in WHERE, so Neo4j walks only those relationship
+ * chains. Types are interpolated only after the model's whitelist accepts them.
+ */
+function relationshipPattern(n: string, r: string, m: string, types: readonly RelationshipType[] | null, direction: Direction): string {
+  const names: readonly string[] = types ?? [];
+  const unknown = names.find((t) => !isRelationshipType(t));
+  if (unknown !== undefined) throw new Error(`unknown relationship type ${unknown}`);
+  const typed = names.length > 0 && names.length < RELATIONSHIP_TYPES.length ? `:${[...new Set(names)].sort().join('|')}` : '';
+  const left = direction === 'INCOMING' ? '<-' : '-';
+  const right = direction === 'OUTGOING' ? '->' : '-';
+  return `(${n})${left}[${r}${typed}]${right}(${m})`;
 }
 
 /** LIMIT and SKIP need Neo4j integers; the driver sends plain numbers as floats. */

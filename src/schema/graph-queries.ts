@@ -1,4 +1,6 @@
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import type { EntityRecord } from '../db/records.js';
 import { badInput, boundedInt, dateBound, entityKey, pageSize } from './arguments.js';
 import { EntityRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
@@ -20,11 +22,11 @@ builder.queryField('paths', (t) =>
       includeSources: t.arg.boolean({ defaultValue: false, description: 'Let paths pass through source documents (default false: documents are evidence, not actors).' }),
       limit: t.arg.int({ defaultValue: 10, description: 'Most paths to return (default 10; at most MAX_PAGE_SIZE).' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       const from = entityKey('from', args.from);
       const to = entityKey('to', args.to);
       if (from === to) throw badInput('to', 'must differ from "from"');
-      return ctx.store.shortestPaths({
+      const paths = await ctx.store.shortestPaths({
         from,
         to,
         maxHops: boundedInt('maxHops', args.maxHops ?? 4, 1, ctx.limits.maxHops),
@@ -34,6 +36,9 @@ builder.queryField('paths', (t) =>
         includeSources: args.includeSources ?? false,
         limit: pageSize('limit', args.limit, 10, ctx.limits.maxPageSize),
       });
+      // The ends of each hop's relationship (`from`, `to`) are already here: no second round trip for them.
+      for (const path of paths) primeEntities(ctx, path.nodes);
+      return paths;
     },
   }),
 );
@@ -51,13 +56,17 @@ builder.queryField('neighborhood', (t) =>
         description: 'Most entities besides the centre (default 50; at most MAX_PAGE_SIZE). At depth 1, those with the most relationships with the centre are kept.',
       }),
     },
-    resolve: (_root, args, ctx) =>
-      ctx.store.neighborhood(
+    resolve: async (_root, args, ctx) => {
+      const graph = await ctx.store.neighborhood(
         entityKey('id', args.id),
         boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth),
         args.types && args.types.length > 0 ? args.types : null,
         pageSize('limit', args.limit, 50, ctx.limits.maxPageSize),
-      ),
+      );
+      // Every edge's `from` and `to` is among the nodes: no second round trip for them.
+      primeEntities(ctx, graph.nodes);
+      return graph;
+    },
   }),
 );
 
@@ -113,3 +122,8 @@ builder.queryField('source', (t) =>
     },
   }),
 );
+
+/** Hands entities already read to the request's entity loader, so fields that load them by key do not query again. */
+function primeEntities(ctx: Context, entities: readonly EntityRecord[]): void {
+  for (const entity of entities) ctx.loaders.entity.prime(entity.key, entity);
+}
