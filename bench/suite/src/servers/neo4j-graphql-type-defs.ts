@@ -126,7 +126,7 @@ type Query {
       statement: """
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH p = allShortestPaths((a)-[*..4]-(b))
-      WHERE none(x IN nodes(p)[1..-1] WHERE x:Source)
+      WHERE all(x IN nodes(p) WHERE x = a OR x = b OR NOT x:Source)
       WITH p LIMIT $limit
       RETURN {
         length: length(p),

@@ -34,10 +34,12 @@ export const RAW_QUERIES = {
   search: `
     CALL db.index.fulltext.queryNodes('entity_names', $query, { limit: 10 }) YIELD node, score
     RETURN node.id AS id, node.name AS name, head([l IN labels(node) WHERE l <> 'Entity']) AS type, node.citations AS citations, score`,
+  // Conditions over all of the path's nodes are checked during the search; over a
+  // slice (nodes(p)[1..-1]) only afterwards, with an exhaustive fallback (see GraphStore.shortestPaths).
   paths: `
     MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
     MATCH p = allShortestPaths((a)-[*..4]-(b))
-    WHERE none(x IN nodes(p)[1..-1] WHERE x:Source)
+    WHERE all(x IN nodes(p) WHERE x = a OR x = b OR NOT x:Source)
     WITH p LIMIT 10
     RETURN length(p) AS length,
       [x IN nodes(p) | { id: x.id, name: x.name }] AS nodes,
