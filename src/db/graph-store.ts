@@ -230,15 +230,18 @@ export class GraphStore {
   /**
    * Fulltext search over names and aliases. `luceneQuery` must already be
    * escaped (see src/search/lucene-query.ts); `types` narrows the kinds.
+   * Without `types`, Lucene itself stops at `limit` hits (a prefix such as
+   * `ka*` can match thousands of names); hits of equal score at the cut are
+   * then Lucene's choice, and ordered by name among themselves.
    */
   async search(luceneQuery: string, types: readonly EntityLabel[] | null, limit: number): Promise<SearchHit[]> {
     const rows = await this.read(
       'search',
-      `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+      `CALL db.index.fulltext.queryNodes('entity_names', $query, $options) YIELD node, score
        WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
        WITH node, score ORDER BY score DESC, node.name LIMIT $limit
        RETURN ${ENTITY_PROJECTION('node')} AS n, score`,
-      { query: luceneQuery, types, limit: intParam(limit) },
+      { query: luceneQuery, types, limit: intParam(limit), options: types ? {} : { limit: intParam(limit) } },
     );
     return rows.map((row) => ({ entity: toEntityRecord(row['n']), score: Number(row['score']) }));
   }
@@ -308,16 +311,17 @@ export class GraphStore {
   async neighborhood(key: string, depth: number, types: readonly RelationshipType[] | null, limit: number): Promise<Subgraph> {
     const d = Math.trunc(depth);
     if (!(d >= 1 && d <= 6)) throw new Error('depth out of range');
+    // Types go into the patterns, so no predicate runs per relationship or per path when all are wanted.
+    const typed = typeExpression(types);
     // Deeper neighbourhoods are cut lazily: ranking every path of a hub at depth 3 would cost millions of rows.
     const others =
       d === 1
-        ? `MATCH (c)-[r]-(m:Entity)
-         WHERE m <> c AND type(r) IN $types
+        ? `MATCH (c)-[r${typed}]-(m:Entity)
+         WHERE m <> c
          WITH m, count(r) AS ties
          ORDER BY ties DESC, m.id
          LIMIT $limit`
-        : `MATCH (c)-[rs*1..${d}]-(m:Entity)
-         WHERE all(r IN rs WHERE type(r) IN $types)
+        : `MATCH (c)-[${typed}*1..${d}]-(m:Entity)
          WITH DISTINCT m LIMIT $limit`;
     const rows = await this.read(
       'neighborhood',
@@ -331,12 +335,12 @@ export class GraphStore {
        CALL {
          WITH ns
          UNWIND ns AS x
-         MATCH (x)-[r]->(y:Entity)
-         WHERE y IN ns AND type(r) IN $types
-         RETURN collect(${RELATIONSHIP_PROJECTION('r')}) AS rels
+         MATCH (x)-[r${typed}]->(y:Entity)
+         WHERE y IN ns
+         RETURN collect(r { .*, type: type(r), from: x.id, to: y.id }) AS rels
        }
        RETURN [x IN ns | ${ENTITY_PROJECTION('x')}] AS nodes, rels`,
-      { key, types: types ?? RELATIONSHIP_TYPES, limit: intParam(limit) },
+      { key, limit: intParam(limit) },
     );
     const row = rows[0];
     if (!row) return { nodes: [], relationships: [] };
@@ -413,17 +417,24 @@ export class GraphStore {
 
 /**
  * The pattern `(n)-[r:A|B]->(m)` for a relationship page: types and direction
- * in the pattern rather than in WHERE, so Neo4j walks only those relationship
- * chains. Types are interpolated only after the model's whitelist accepts them.
+ * in the pattern rather than in WHERE, so Neo4j walks only those relationship chains.
  */
 function relationshipPattern(n: string, r: string, m: string, types: readonly RelationshipType[] | null, direction: Direction): string {
-  const names: readonly string[] = types ?? [];
-  const unknown = names.find((t) => !isRelationshipType(t));
-  if (unknown !== undefined) throw new Error(`unknown relationship type ${unknown}`);
-  const typed = names.length > 0 && names.length < RELATIONSHIP_TYPES.length ? `:${[...new Set(names)].sort().join('|')}` : '';
+  const typed = typeExpression(types);
   const left = direction === 'INCOMING' ? '<-' : '-';
   const right = direction === 'OUTGOING' ? '->' : '-';
   return `(${n})${left}[${r}${typed}]${right}(${m})`;
+}
+
+/**
+ * `:A|B` for a relationship pattern, or nothing when every type is wanted. Types are
+ * interpolated only after the model's whitelist accepts them.
+ */
+function typeExpression(types: readonly RelationshipType[] | null): string {
+  const names: readonly string[] = types ?? [];
+  const unknown = names.find((t) => !isRelationshipType(t));
+  if (unknown !== undefined) throw new Error(`unknown relationship type ${unknown}`);
+  return names.length > 0 && names.length < RELATIONSHIP_TYPES.length ? `:${[...new Set(names)].sort().join('|')}` : '';
 }
 
 /** LIMIT and SKIP need Neo4j integers; the driver sends plain numbers as floats. */

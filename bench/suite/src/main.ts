@@ -8,12 +8,13 @@
  *   --sizes=10k,100k   choose sizes (default: 10k,100k,1m)
  *   --seconds=N        seconds per measurement (default 4, after 1 s of warm-up; quick 1, no warm-up)
  *   --reload           regenerate the graphs even if bench/out holds them
+ *   --render           only re-render bench/RESULTS.md from the last full run's raw results (after editing NOTES.md)
  *
- * Timings are reported, never asserted: the run fails only when a server
- * answers with errors or the servers disagree on what a workload returns.
+ * Timings are reported, never asserted: the run fails only when our API or the
+ * raw floor answers with errors, or when the two disagree on what a workload returns.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDriver, Database } from '../../../src/db/database.js';
 import { prepareGraph } from './generate/prepare-graph.js';
@@ -62,6 +63,12 @@ const log = (line: string): void => {
 };
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--render')) {
+    const results = JSON.parse(await readFile(join(BENCH_OUT, 'results-full.json'), 'utf8')) as RunResults;
+    await writeFile(RESULTS_FILE, await renderResults(results));
+    log(`Rendered ${RESULTS_FILE} from the run of ${results.started}.`);
+    return;
+  }
   const options = parseOptions(process.argv.slice(2));
   await mkdir(BENCH_OUT, { recursive: true });
   const started = new Date();
@@ -70,7 +77,8 @@ async function main(): Promise<void> {
   let failures = 0;
   for (const size of options.sizes) {
     const result = await benchSize(size, options);
-    failures += result.validation.filter((v) => v.error !== undefined).length + result.mismatches.length;
+    // Our API and the floor must answer, and agree; @neo4j/graphql's errors (timeouts on hubs) are reported, not fatal.
+    failures += result.validation.filter((v) => v.error !== undefined && v.server !== 'neo4j-graphql').length + result.mismatches.length;
     sizes.push(result);
   }
   const results: RunResults = {
@@ -125,8 +133,9 @@ async function benchSize(size: SizeName, options: Options): Promise<SizeResults>
         if (check.error === undefined) counts.set(name, check.items);
         else log(`  ${workload} on ${name}: ${check.error}`);
       }
-      const distinct = new Set(counts.values());
-      if (distinct.size > 1) mismatches.push(`${workload}: ${[...counts].map(([n, c]) => `${n} ${c}`).join(', ')}`);
+      if (counts.has('ours') && counts.has('raw') && counts.get('ours') !== counts.get('raw')) {
+        mismatches.push(`${workload}: ${[...counts].map(([n, c]) => `${n} ${c}`).join(', ')}`);
+      }
     }
 
     const cells: CellResult[] = [];
