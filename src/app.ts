@@ -1,3 +1,4 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
@@ -55,6 +56,7 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
       hideSuggestions(config.production),
       requestErrorStatus(),
       roundTripReport(),
+      useGraphQlJit(),
     ],
   });
 }

@@ -29,6 +29,7 @@ export async function connect(config: Config, log: (line: string) => void, obser
   const db = new Database(createDriver(uri, config.neo4jUser, config.neo4jPassword, config.neo4jMaxRetryMs, config.neo4jConnectTimeoutMs), {
     database: config.neo4jDatabase,
     queryTimeoutMs: config.limits.queryTimeoutMs,
+    maxRetryMs: config.neo4jMaxRetryMs,
     probeIntervalMs: config.neo4jProbeIntervalMs,
     ...(observe ? { observe } : {}),
     onAvailabilityChange: (available) => {

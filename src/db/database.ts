@@ -1,4 +1,5 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { setTimeout as sleep } from 'node:timers/promises';
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { Availability } from './availability.js';
 import { DatabaseUnavailableError, isConnectivityError, mapNeo4jError } from './database-errors.js';
 import { toPlain } from './to-plain.js';
@@ -12,6 +13,8 @@ export type Params = Record<string, unknown>;
 export interface DatabaseOptions {
   readonly database: string;
   readonly queryTimeoutMs: number;
+  /** How long a read keeps retrying transient errors (default 3000 ms; NEO4J_MAX_RETRY_MS). */
+  readonly maxRetryMs?: number;
   readonly observe?: RoundTripObserver;
   /** While Neo4j is unreachable, how often to probe whether it is back (default 1000 ms). */
   readonly probeIntervalMs?: number;
@@ -20,10 +23,11 @@ export interface DatabaseOptions {
 }
 
 /**
- * The only code that opens Neo4j sessions. Reads and writes go through managed
- * transactions (the driver retries transient errors), name the operation in
- * transaction metadata, and return plain rows. Once Neo4j is found
- * unreachable, round trips fail fast until a background probe sees it back.
+ * The only code that opens Neo4j sessions. Reads are single auto-commit
+ * queries retried here on transient errors; writes are managed transactions
+ * (the driver retries them). Both name the operation in transaction metadata
+ * and return plain rows. Once Neo4j is found unreachable, round trips fail
+ * fast until a background probe sees it back.
  */
 export class Database {
   private readonly availability: Availability;
@@ -40,9 +44,28 @@ export class Database {
     return this.availability.available;
   }
 
-  /** Runs one read query as one round trip; `operation` names it in logs and Neo4j's query log. */
-  read(operation: string, query: string, params: Params = {}, observe?: RoundTripObserver): Promise<Row[]> {
-    return this.run('READ', operation, this.guarded((tx) => tx.run(query, params), true), observe);
+  /**
+   * Runs one read query as one round trip; `operation` names it in logs and Neo4j's query log.
+   *
+   * A read is a single statement, so an auto-commit transaction is the same
+   * unit of work as a managed one without BEGIN and COMMIT: one Bolt exchange
+   * instead of three writes and two waits, which under load was a tenth of
+   * the server's CPU (bench/RESULTS.md). What the managed transaction gave,
+   * retries of transient errors, `withRetries` keeps.
+   */
+  async read(operation: string, query: string, params: Params = {}, observe?: RoundTripObserver): Promise<Row[]> {
+    const started = performance.now();
+    let failed = false;
+    try {
+      return await this.withRetries(() => this.readOnce(operation, query, params));
+    } catch (error) {
+      failed = true;
+      throw this.failure(error);
+    } finally {
+      const elapsed = performance.now() - started;
+      this.options.observe?.(operation, elapsed, failed);
+      observe?.(operation, elapsed, failed);
+    }
   }
 
   /**
@@ -53,7 +76,7 @@ export class Database {
   async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(this.guarded(work, false), { metadata: { app: 'russia-japan-graph', operation } });
+      return await session.executeWrite(this.guarded(work), { metadata: { app: 'russia-japan-graph', operation } });
     } catch (error) {
       throw this.failure(error);
     } finally {
@@ -104,14 +127,11 @@ export class Database {
   }
 
   /**
-   * Wraps transaction work for the driver's retry loop: with `failFast`, each
-   * attempt first checks the breaker (an error that is not a Neo4jError ends the retries),
-   * and a connectivity error mid-attempt is reported at once, not only after
-   * the last retry.
+   * Wraps write work for the driver's retry loop: a connectivity error
+   * mid-attempt is reported to the breaker at once, not only after the last retry.
    */
-  private guarded<T>(work: (tx: ManagedTransaction) => Promise<T>, failFast: boolean): (tx: ManagedTransaction) => Promise<T> {
+  private guarded<T>(work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<T> {
     return async (tx) => {
-      if (failFast) this.assertAvailable();
       try {
         return await work(tx);
       } catch (error) {
@@ -121,6 +141,39 @@ export class Database {
     };
   }
 
+  /**
+   * Runs `attempt` until it succeeds, fails with an error that is not
+   * transient, or `maxRetryMs` has passed, backing off exponentially with
+   * jitter (as the driver's managed transactions do). Once the breaker knows
+   * Neo4j is down, no attempt starts and the retries stop.
+   */
+  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    this.assertAvailable();
+    const deadline = performance.now() + (this.options.maxRetryMs ?? 3_000);
+    for (let delayMs = 100; ; delayMs *= 2) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (isConnectivityError(error)) this.availability.suspect();
+        const wait = delayMs * (0.8 + 0.4 * Math.random());
+        if (!isRetryableError(error) || performance.now() + wait > deadline) throw error;
+        await sleep(wait);
+        // The breaker's probe confirmed Neo4j is gone: stop, reporting what the attempt met.
+        if (!this.availability.available) throw error;
+      }
+    }
+  }
+
+  private async readOnce(operation: string, query: string, params: Params): Promise<Row[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(query, params, { timeout: this.options.queryTimeoutMs, metadata: { app: 'russia-japan-graph', operation } });
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** One auto-commit query without the driver's retries: answers "is Neo4j back?" quickly. */
   private async probe(): Promise<void> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
@@ -128,34 +181,6 @@ export class Database {
       await session.run('RETURN 1');
     } finally {
       await session.close();
-    }
-  }
-
-  private async run(
-    mode: 'READ' | 'WRITE',
-    operation: string,
-    work: (tx: ManagedTransaction) => Promise<{ records: { toObject(): Row }[] }>,
-    observe?: RoundTripObserver,
-  ): Promise<Row[]> {
-    this.assertAvailable();
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
-    const started = performance.now();
-    let failed = false;
-    try {
-      const config = { timeout: this.options.queryTimeoutMs, metadata: { app: 'russia-japan-graph', operation } };
-      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
-    } catch (error) {
-      failed = true;
-      throw this.failure(error);
-    } finally {
-      await session.close();
-      const elapsed = performance.now() - started;
-      this.options.observe?.(operation, elapsed, failed);
-      observe?.(operation, elapsed, failed);
     }
   }
 }

@@ -20,10 +20,13 @@ export interface PageRequest {
   readonly size: number;
   readonly backward: boolean;
   readonly cursor?: CursorKey;
+  /** Count every match too (only when the client selects `totalCount`). */
+  readonly withTotal: boolean;
 }
 
 export interface EntityPage {
-  readonly total: number;
+  /** Null when not asked for (`withTotal`). */
+  readonly total: number | null;
   readonly items: readonly { entity: EntityRecord; key: CursorKey }[];
   readonly hasMore: boolean;
   /** Rows exist on the other side of the cursor. */
@@ -35,6 +38,8 @@ export interface RelationshipArgs {
   readonly direction: Direction;
   readonly size: number;
   readonly after?: CursorKey;
+  /** Count every match too (only when the client selects `totalCount`: on a hub the count is the costly part). */
+  readonly withTotal: boolean;
 }
 
 export interface RelationshipItem {
@@ -45,7 +50,8 @@ export interface RelationshipItem {
 }
 
 export interface RelationshipPage {
-  readonly total: number;
+  /** Null when not asked for (`withTotal`). */
+  readonly total: number | null;
   readonly items: readonly RelationshipItem[];
   readonly hasMore: boolean;
 }
@@ -123,7 +129,7 @@ export class GraphStore {
     const cursor = page.cursor;
     const rows = await this.read(
       'list-entities',
-      `CALL { MATCH (n:Entity) WHERE ${where} RETURN count(n) AS total }
+      `${page.withTotal ? `CALL { MATCH (n:Entity) WHERE ${where} RETURN count(n) AS total }` : 'WITH null AS total'}
        CALL {
          MATCH (n:Entity) WHERE ${where} AND ($cid IS NULL OR ${keyset(op)})
          WITH n ORDER BY ${sort} ${ascending ? 'ASC' : 'DESC'}, n.id ${ascending ? 'ASC' : 'DESC'} LIMIT $limit
@@ -141,7 +147,7 @@ export class GraphStore {
     });
     if (page.backward) items = items.reverse();
     return {
-      total: Number(row['total'] ?? 0),
+      total: page.withTotal ? Number(row['total'] ?? 0) : null,
       items,
       hasMore: all.length > page.size,
       hasOther: row['hasOther'] === true,
@@ -153,7 +159,7 @@ export class GraphStore {
    * round trip. Types and direction go into the pattern (whitelisted by the
    * model), so a hub's other relationships are never touched; each page is a
    * top-k sort of (type, other name, id) projected only after its LIMIT, and
-   * the total is a separate count.
+   * the total, when asked for, is a separate count.
    */
   async relationshipsOf(keys: readonly string[], args: RelationshipArgs): Promise<RelationshipPage[]> {
     const pattern = relationshipPattern('n', 'r', 'm:Entity', args.types, args.direction);
@@ -169,7 +175,7 @@ export class GraphStore {
          WITH n, r, m ORDER BY type(r), m.name, r.id LIMIT $limit
          RETURN collect({ r: ${RELATIONSHIP_PROJECTION('r')}, m: ${ENTITY_PROJECTION('m')}, outgoing: startNode(r) = n }) AS page
        }
-       RETURN key, COUNT { MATCH ${pattern} } AS total, page`,
+       RETURN key, ${args.withTotal ? `COUNT { MATCH ${pattern} }` : 'null'} AS total, page`,
       {
         keys,
         after: args.after ?? null,
@@ -184,12 +190,12 @@ export class GraphStore {
         return { relationship, other, outgoing: x.outgoing, key: [relationship.type, other.name, relationship.id] as CursorKey };
       });
       byKey.set(String(row['key']), {
-        total: Number(row['total']),
+        total: args.withTotal ? Number(row['total']) : null,
         items: page.slice(0, args.size),
         hasMore: page.length > args.size,
       });
     }
-    return keys.map((key) => byKey.get(key) ?? { total: 0, items: [], hasMore: false });
+    return keys.map((key) => byKey.get(key) ?? { total: args.withTotal ? 0 : null, items: [], hasMore: false });
   }
 
   /** Relationship counts per type and direction for many entities, in one round trip. */

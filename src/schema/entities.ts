@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import { encodeCursor } from '../db/cursor.js';
 import type { EntityFilter, RelationshipQuantifier, TargetFilter } from '../db/entity-filter.js';
@@ -6,6 +7,7 @@ import { ENTITY_LABELS, type EntityLabel } from '../model/graph-model.js';
 import type { Context } from '../context.js';
 import { badInput, cursorKey, dateBound, entityKey, pageSize } from './arguments.js';
 import { EntityRef, EntityTypeRefs } from './entity-refs.js';
+import { selectedTotal, selectsField } from './selection.js';
 import { DirectionEnum, EntityTypeEnum, RelationshipTypeEnum } from './enums.js';
 
 const DEFAULT_PAGE = 20;
@@ -72,7 +74,7 @@ const EntityEdgeRef = builder.objectRef<EntityPage['items'][number]>('EntityEdge
 const EntityConnectionRef = builder.objectRef<EntityConnectionShape>('EntityConnection').implement({
   description: 'A page of entities. Cursors are keyset positions: they stay valid when entities are added or removed.',
   fields: (t) => ({
-    totalCount: t.int({ description: 'How many entities match, over all pages.', resolve: (c) => c.page.total }),
+    totalCount: t.int({ description: 'How many entities match, over all pages.', resolve: (c) => selectedTotal(c.page.total) }),
     edges: t.field({ type: [EntityEdgeRef], description: 'The entities on this page.', resolve: (c) => c.page.items }),
     nodes: t.field({ type: [EntityRef], description: 'The entities on this page, without cursors.', resolve: (c) => c.page.items.map((i) => i.entity) }),
     pageInfo: t.field({
@@ -140,7 +142,7 @@ interface ListArgs {
   before?: string | null;
 }
 
-async function listEntities(args: ListArgs, ctx: Context, fixedType?: EntityLabel): Promise<EntityConnectionShape> {
+async function listEntities(args: ListArgs, ctx: Context, info: GraphQLResolveInfo, fixedType?: EntityLabel): Promise<EntityConnectionShape> {
   const backward = args.last !== null && args.last !== undefined;
   if (backward && (args.first !== null && args.first !== undefined)) throw badInput('last', 'cannot be combined with "first"');
   if (backward && args.after) throw badInput('after', 'goes with "first"; use "before" with "last"');
@@ -152,6 +154,7 @@ async function listEntities(args: ListArgs, ctx: Context, fixedType?: EntityLabe
   const page = await ctx.store.listEntities(toEntityFilter(args.filter, fixedType), args.orderBy ?? 'NAME_ASC', {
     size,
     backward,
+    withTotal: selectsField(info, 'totalCount'),
     ...(cursor ? { cursor } : {}),
   });
   return { page, backward, hasCursor: cursor !== undefined };
@@ -189,7 +192,7 @@ builder.queryField('entities', (t) =>
     type: EntityConnectionRef,
     description: 'Entities of every kind, filtered and sorted, with keyset pagination both ways.',
     args: listArgs(t),
-    resolve: (_root, args, ctx) => listEntities(args, ctx),
+    resolve: (_root, args, ctx, info) => listEntities(args, ctx, info),
   }),
 );
 
@@ -199,7 +202,7 @@ for (const label of ENTITY_LABELS) {
       type: EntityConnectionRef,
       description: `${label} entities only; the filter's \`types\` is ignored.`,
       args: listArgs(t),
-      resolve: (_root, args, ctx) => listEntities(args, ctx, label),
+      resolve: (_root, args, ctx, info) => listEntities(args, ctx, info, label),
     }),
   );
 }

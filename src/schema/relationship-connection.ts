@@ -5,7 +5,9 @@ import type { RelationshipPage } from '../db/graph-store.js';
 import type { EntityRecord } from '../db/records.js';
 import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
 import type { Context } from '../context.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { cursorKey, pageSize } from './arguments.js';
+import { selectedTotal, selectsField } from './selection.js';
 import { EntityRef, EntityTypeRefs } from './entity-refs.js';
 import { DirectionEnum, RelationshipTypeEnum } from './enums.js';
 import { RelationshipEdgeRef } from './relationship.js';
@@ -13,7 +15,7 @@ import { RelationshipEdgeRef } from './relationship.js';
 export const RelationshipConnectionRef = builder.objectRef<RelationshipPage>('RelationshipConnection').implement({
   description: 'A page of relationships of one entity, ordered by type, then the other entity\'s name.',
   fields: (t) => ({
-    totalCount: t.exposeInt('total', { description: 'How many relationships match, over all pages.' }),
+    totalCount: t.int({ description: 'How many relationships match, over all pages.', resolve: (p) => selectedTotal(p.total) }),
     edges: t.field({ type: [RelationshipEdgeRef], description: 'The relationships on this page.', resolve: (p) => p.items }),
     pageInfo: t.field({
       type: builder.pageInfoRef(),
@@ -45,11 +47,18 @@ export function loadRelationships(
     after?: string | null;
   },
   ctx: Context,
+  info: GraphQLResolveInfo,
 ): Promise<RelationshipPage> {
   const size = pageSize('first', args.first, DEFAULT_PAGE, ctx.limits.maxPageSize);
   const after = cursorKey('after', args.after, 3);
   const types = args.types && args.types.length > 0 ? [...args.types].sort() : null;
-  const loader = ctx.loaders.relationships({ types, direction: args.direction ?? 'BOTH', size, ...(after ? { after } : {}) });
+  const loader = ctx.loaders.relationships({
+    types,
+    direction: args.direction ?? 'BOTH',
+    size,
+    withTotal: selectsField(info, 'totalCount'),
+    ...(after ? { after } : {}),
+  });
   return loader.load(entity.key);
 }
 
@@ -64,7 +73,7 @@ builder.interfaceField(EntityRef, 'relationships', (t) =>
       first: t.arg.int({ description: FIRST_DESCRIPTION }),
       after: t.arg.string({ description: AFTER_DESCRIPTION }),
     },
-    resolve: (entity, args, ctx) => loadRelationships(entity, args, ctx),
+    resolve: (entity, args, ctx, info) => loadRelationships(entity, args, ctx, info),
   }),
 );
 
@@ -84,7 +93,7 @@ export function addTypedRelationshipField(
         first: t.arg.int({ description: FIRST_DESCRIPTION }),
         after: t.arg.string({ description: AFTER_DESCRIPTION }),
       },
-      resolve: (entity, args, ctx) => loadRelationships(entity, { ...args, types, direction }, ctx),
+      resolve: (entity, args, ctx, info) => loadRelationships(entity, { ...args, types, direction }, ctx, info),
     }),
   );
 }

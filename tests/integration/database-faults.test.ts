@@ -104,6 +104,7 @@ beforeAll(async () => {
   db = new Database(createDriver(neo4j.uri, 'neo4j', '', config.neo4jMaxRetryMs, config.neo4jConnectTimeoutMs), {
     database: 'neo4j',
     queryTimeoutMs: config.limits.queryTimeoutMs,
+    maxRetryMs: config.neo4jMaxRetryMs,
     probeIntervalMs: 500,
     observe: metrics.observeRoundTrip,
   });

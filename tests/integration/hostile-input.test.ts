@@ -154,7 +154,7 @@ const CASES: Case[] = [
   { name: 'an unknown field', request: q('{ entity(id: "japan") { nme } }'), ...INVALID, message: /^Cannot query field "nme" on type "Entity"\.$/ },
   { name: 'an unknown argument', request: q('{ entity(id: "japan", idd: "x") { name } }'), ...INVALID, message: /^Unknown argument "idd" on field "Query.entity"\.$/ },
   { name: 'an unknown enum literal', request: q('{ search(query: "abe", types: [Persn]) { score } }'), ...INVALID, message: /^Value "Persn" does not exist in "EntityType" enum\.$/ },
-  { name: 'an unknown enum in a variable', request: q('query($t: [EntityType!]) { search(query: "abe", types: $t) { score } }', { t: ['Persn'] }), ...BAD_ARGUMENT, message: /^Variable "\$t" got invalid value "Persn" at "t\[0\]"; Value "Persn" does not exist in "EntityType" enum\.$/ },
+  { name: 'an unknown enum in a variable', request: q('query($t: [EntityType!]) { search(query: "abe", types: $t) { score } }', { t: ['Persn'] }), ...BAD_ARGUMENT, message: /^Variable "\$t" got invalid value "Persn".*\bEntityType\b/ },
   { name: 'a string where an Int goes', request: q('query($n: Int) { entities(first: $n) { totalCount } }', { n: '10; DROP' }), ...BAD_ARGUMENT, message: /Int cannot represent non-integer value/ },
 
   // Fulltext search: every string is searched or rejected clearly.

@@ -96,4 +96,35 @@ describe('entity lists', () => {
     const mixed = await api.gql(`{ entities(first: 2, last: 2) { totalCount } }`);
     expect(mixed.errors?.[0]?.message).toMatch(/Argument "last"/);
   });
+
+  it('counts totals however totalCount is selected: alias, fragment spread, inline fragment', async () => {
+    const res = await api.gql<{
+      plain: { totalCount: number };
+      aliased: { n: number };
+      spread: { totalCount: number };
+      inline: { totalCount: number };
+      unasked: { edges: unknown[] };
+      abe: { relationships: { total: number; edges: unknown[] }; viaSpread: { totalCount: number } };
+    }>(`
+      fragment Counted on EntityConnection { totalCount }
+      fragment RelCount on RelationshipConnection { totalCount }
+      {
+        plain: events(first: 1) { totalCount }
+        aliased: events(first: 1) { n: totalCount }
+        spread: events(first: 1) { ...Counted }
+        inline: events(first: 1) { ... on EntityConnection { totalCount } }
+        unasked: events(first: 1) { edges { cursor } }
+        abe: entity(id: "shinzo-abe") {
+          relationships(first: 1) { total: totalCount edges { cursor } }
+          viaSpread: relationships(first: 2) { ...RelCount }
+        }
+      }`);
+    expect(res.errors).toBeUndefined();
+    const d = res.data!;
+    expect(d.plain.totalCount).toBeGreaterThan(10);
+    expect([d.aliased.n, d.spread.totalCount, d.inline.totalCount]).toEqual([d.plain.totalCount, d.plain.totalCount, d.plain.totalCount]);
+    expect(d.unasked.edges).toHaveLength(1);
+    expect(d.abe.relationships.total).toBeGreaterThan(10);
+    expect(d.abe.viaSpread.totalCount).toBe(d.abe.relationships.total);
+  });
 });

@@ -20,7 +20,7 @@ import { createDriver, Database } from '../../../src/db/database.js';
 import { prepareGraph } from './generate/prepare-graph.js';
 import { SIZES, type SizeName } from './generate/synthetic-graph.js';
 import { runExport } from './load/run-export.js';
-import { runLoad } from './load/run-load.js';
+import { runLoad, warmUp, warmUpSeconds } from './load/run-load.js';
 import { startServer, type ServerProcess } from './load/server-process.js';
 import { BENCH_OUT, RESULTS_FILE } from './paths.js';
 import { collectVersions } from './report/versions.js';
@@ -137,6 +137,9 @@ async function benchSize(size: SizeName, options: Options): Promise<SizeResults>
         mismatches.push(`${workload}: ${[...counts].map(([n, c]) => `${n} ${c}`).join(', ')}`);
       }
     }
+
+    log(`  warming up: every workload on every server, ${warmUpSeconds(options.seconds)} s each`);
+    for (const name of SERVERS) await warmUp(server(name), WORKLOADS.map((w) => params[w].map((p) => requestFor(name, p))), options.seconds);
 
     const cells: CellResult[] = [];
     for (const workload of WORKLOADS) {

@@ -101,3 +101,18 @@ function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
+
+/** Seconds of warm-up per server and workload for measurements of `seconds` each. */
+export function warmUpSeconds(seconds: number): number {
+  return Math.max(1, Math.round(seconds / 2));
+}
+
+/**
+ * Runs every workload's requests against a server at concurrency 4 before
+ * anything is measured. A freshly started JVM spends its first seconds
+ * compiling Neo4j's hot paths: measured cold, a trivial `RETURN 1` cost Neo4j
+ * 5–8 ms of CPU, warm 0.5–1 ms, so whichever server ran first paid for all.
+ */
+export async function warmUp(server: { readonly baseUrl: string }, requestSets: readonly (readonly HttpRequest[])[], seconds: number): Promise<void> {
+  for (const requests of requestSets) await runLoad(server.baseUrl, requests, 4, warmUpSeconds(seconds));
+}

@@ -21,9 +21,9 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts one server (`node --import tsx <entry>`) and resolves when it announces its port. */
-export async function startServer(name: ServerName, neo4jUri: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(SUITE_ROOT, ENTRY[name])], {
+/** Starts one server (`node [nodeArgs] --import tsx <entry>`) and resolves when it announces its port. */
+export async function startServer(name: ServerName, neo4jUri: string, env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(SUITE_ROOT, ENTRY[name])], {
     cwd: SUITE_ROOT,
     env: { ...process.env, ...env, NEO4J_URI: neo4jUri, NODE_ENV: 'production' },
     stdio: ['pipe', 'pipe', 'pipe'],

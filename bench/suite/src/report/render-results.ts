@@ -70,6 +70,7 @@ export async function renderResults(results: RunResults): Promise<string> {
   out.push('');
   out.push('## Method', '');
   out.push(
+    `- Before any measurement, every server runs every workload for ${Math.max(1, Math.round(results.seconds / 2))} s at concurrency 4: a freshly started JVM spends its first seconds compiling Neo4j's hot paths (cold, a trivial query cost Neo4j 5–8 ms of CPU; warm, under 1 ms), and without this whichever server ran first paid for it.`,
     `- Each cell: ${results.warmupSeconds > 0 ? `${results.warmupSeconds} s warm-up, then ` : ''}${results.seconds} s of load at concurrency 1, 16 and 64 ` +
       '(a closed-loop generator on keep-alive loopback connections, `bench/suite/src/load/run-load.ts`: each connection sends its next request when the previous answer is read; requests still in flight at the end are awaited and counted, which autocannon would drop). ' +
       'Requests cycle through 200 parameter sets drawn with a fixed seed (20 in quick mode); latencies are exact percentiles of every response, throughput is responses per second of wall time.',

@@ -16,6 +16,7 @@ if (!config.neo4jUri) throw new Error('NEO4J_URI must be set');
 const db = new Database(createDriver(config.neo4jUri, config.neo4jUser, config.neo4jPassword, config.neo4jMaxRetryMs), {
   database: config.neo4jDatabase,
   queryTimeoutMs: config.limits.queryTimeoutMs,
+  maxRetryMs: config.neo4jMaxRetryMs,
 });
 const app = createApp(db, config);
 // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga's documented Node request listener
