@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { createDriver, Database } from '../../../src/db/database.js';
 import { prepareGraph } from './generate/prepare-graph.js';
 import { SIZES, type SizeName } from './generate/synthetic-graph.js';
-import { runExport } from './load/run-export.js';
+import { EXPORT_HEAP_MIB, runExport } from './load/run-export.js';
 import { runLoad, warmUp, warmUpSeconds } from './load/run-load.js';
 import { startServer, type ServerProcess } from './load/server-process.js';
 import { BENCH_OUT, RESULTS_FILE } from './paths.js';
@@ -162,7 +162,8 @@ async function benchSize(size: SizeName, options: Options): Promise<SizeResults>
     // Exports: each from a freshly started process, so its peak memory is the export's.
     const exports = [];
     for (const name of ['ours', 'raw'] as const) {
-      const fresh = await startServer(name, neo4j.uri);
+      // A heap smaller than the file: an export that buffered would fail here, not just grow.
+      const fresh = await startServer(name, neo4j.uri, {}, [`--max-old-space-size=${EXPORT_HEAP_MIB}`]);
       servers.push(fresh);
       log(`  export graphml from ${name}...`);
       const result = await runExport(fresh, 30 * 60_000);

@@ -1,5 +1,9 @@
 import type { ServerProcess } from './server-process.js';
 
+
+/** V8 old-space cap of the export servers, MiB (the 1M GraphML file is 375 MiB). */
+export const EXPORT_HEAP_MIB = 160;
+
 export interface ExportResult {
   readonly server: string;
   readonly status: number;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphInfo } from '../generate/prepare-graph.js';
-import type { ExportResult } from '../load/run-export.js';
+import { EXPORT_HEAP_MIB, type ExportResult } from '../load/run-export.js';
 import type { LoadResult } from '../load/run-load.js';
 import { SUITE_ROOT } from '../paths.js';
 import { SERVERS, WORKLOADS, type ServerName, type WorkloadName } from '../workloads/workloads.js';
@@ -130,7 +130,12 @@ export async function renderResults(results: RunResults): Promise<string> {
     out.push(`Peak RSS of our server process over all read workloads: **${s.oursPeakRssMiB.toFixed(0)} MiB**.`, '');
   }
   out.push('## Export: GraphML of the whole graph', '');
-  out.push('Each from a freshly started server process, so its peak RSS (VmHWM) is the export\'s. "raw Cypher" streams the same two reads (nodes, then relationships) from neo4j-driver into minimal GraphML: the floor.', '');
+  out.push(
+    `Each from a freshly started server process, so its peak RSS (VmHWM) is the export's, and with V8's old space capped at ${EXPORT_HEAP_MIB} MiB (\`--max-old-space-size\`), ` +
+      'less than the larger files: an export that held the graph or the document in memory would fail rather than merely grow. ' +
+      '"raw Cypher" streams the same two reads (nodes, then relationships) from neo4j-driver into minimal GraphML: the floor.',
+    '',
+  );
   out.push('| size | server | size of file | time | first byte | RSS before | peak RSS |', '|---|---|---|---|---|---|---|');
   for (const s of results.sizes) {
     for (const e of s.exports) {
