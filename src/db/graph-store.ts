@@ -125,18 +125,24 @@ export class GraphStore {
     const { where, params } = buildEntityWhere(filter);
     const op = ascending ? '>' : '<';
     const opposite = ascending ? '<' : '>';
-    const keyset = (cmp: string): string => `(${sort} ${cmp} $cv OR (${sort} = $cv AND n.id ${cmp} $cid))`;
+    // Rows beyond (cmp) the cursor in (sort, id) order. The first conjunct is a plain range on the
+    // sort key, so with NAME order Neo4j seeks the name index from the cursor and reads rows in
+    // order until the page is full, instead of scanning and sorting the whole kind.
+    const keyset = (cmp: '<' | '>', inclusive: boolean): string =>
+      `${sort} ${cmp}= $cv AND (${sort} ${cmp} $cv OR n.id ${cmp}${inclusive ? '=' : ''} $cid)`;
     const cursor = page.cursor;
+    // Without a cursor, `n.name IS NOT NULL` (always true: names are required) lets the name index provide the order.
+    const from = cursor ? keyset(op, false) : field === 'NAME' ? 'n.name IS NOT NULL' : 'true';
     const rows = await this.read(
       'list-entities',
       `${page.withTotal ? `CALL { MATCH (n:Entity) WHERE ${where} RETURN count(n) AS total }` : 'WITH null AS total'}
        CALL {
-         MATCH (n:Entity) WHERE ${where} AND ($cid IS NULL OR ${keyset(op)})
+         MATCH (n:Entity) WHERE ${where} AND ${from}
          WITH n ORDER BY ${sort} ${ascending ? 'ASC' : 'DESC'}, n.id ${ascending ? 'ASC' : 'DESC'} LIMIT $limit
          RETURN collect({ n: ${ENTITY_PROJECTION('n')}, sort: ${sort} }) AS page
        }
        RETURN total, page,
-         $cid IS NOT NULL AND EXISTS { MATCH (n:Entity) WHERE ${where} AND ${keyset(opposite + '=')} } AS hasOther`,
+         ${cursor ? `EXISTS { MATCH (n:Entity) WHERE ${where} AND ${keyset(opposite, true)} }` : 'false'} AS hasOther`,
       { ...params, cv: cursor?.[0] ?? null, cid: cursor?.[1] ?? null, limit: intParam(page.size + 1) },
     );
     const row = rows[0] ?? {};
