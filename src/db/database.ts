@@ -76,7 +76,7 @@ export class Database {
   async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(this.guarded(work), { metadata: { app: 'russia-japan-graph', operation } });
+      return await session.executeWrite(this.guarded(work), { metadata: metadata(operation) });
     } catch (error) {
       throw this.failure(error);
     } finally {
@@ -96,7 +96,7 @@ export class Database {
     const started = performance.now();
     let failed = false;
     try {
-      const result = session.run(query, params, { timeout: timeoutMs, metadata: { app: 'russia-japan-graph', operation } });
+      const result = session.run(query, params, { timeout: timeoutMs, metadata: metadata(operation) });
       for await (const record of result) yield toPlain(record.toObject()) as Row;
     } catch (error) {
       failed = true;
@@ -167,7 +167,7 @@ export class Database {
   private async readOnce(operation: string, query: string, params: Params): Promise<Row[]> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run(query, params, { timeout: this.options.queryTimeoutMs, metadata: { app: 'russia-japan-graph', operation } });
+      const result = await session.run(query, params, { timeout: this.options.queryTimeoutMs, metadata: metadata(operation) });
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } finally {
       await session.close();
@@ -183,6 +183,11 @@ export class Database {
       await session.close();
     }
   }
+}
+
+/** Transaction metadata naming the app and the operation, for Neo4j's query log and `SHOW TRANSACTIONS`. */
+function metadata(operation: string): Record<string, string> {
+  return { app: 'russia-japan-graph', operation };
 }
 
 /**
