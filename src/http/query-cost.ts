@@ -34,7 +34,11 @@ export const UNSIZED_LIST_SIZE = 10;
  * argument (literal or variable, capped at MAX_PAGE_SIZE since larger pages
  * are refused anyway; the argument's default or 20 if absent), 10 for lists
  * without such an argument, 1 otherwise. The `edges` and `nodes` of a sized
- * connection are already counted by its size. Fragments are followed once
+ * connection are already counted by its size. Introspection (`__schema`,
+ * `__type`) is priced flat, one per selected field: its lists are bounded by
+ * the size of the schema, not by page sizes, and its abuse is stopped by the
+ * depth, alias and token limits and graphql-js's MaxIntrospectionDepthRule,
+ * so GraphiQL's and codegen's full introspection queries always pass. Fragments are followed once
  * each (memoized, so fragment "bombs" cost time linear in their text);
  * cycles, which graphql-js reports itself, count nothing.
  */
@@ -90,27 +94,29 @@ export function measureCost(
     return 'getFields' in parent ? parent.getFields()[name] : undefined;
   };
 
-  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, boundedByParent: boolean): number => {
+  /** `flat`: inside introspection, where lists do not multiply (see queryCostRule). */
+  const selectionCost = (set: SelectionSetNode, parent: GraphQLCompositeType, boundedByParent: boolean, flat = false): number => {
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const field = fieldDefinition(parent, selection.name.value);
         if (!field) continue; // unknown fields are reported by graphql-js
         const named = getNamedType(field.type);
-        const size = sizeOf(selection, field);
+        const introspection = flat || field === SchemaMetaFieldDef || field === TypeMetaFieldDef;
+        const size = introspection ? undefined : sizeOf(selection, field);
         let multiplier = 1;
         if (size !== undefined) multiplier = size;
-        else if (isList(field.type) && !boundedByParent) multiplier = UNSIZED_LIST_SIZE;
+        else if (isList(field.type) && !boundedByParent && !introspection) multiplier = UNSIZED_LIST_SIZE;
         // A sized connection (not itself a list): its edges/nodes lists are the page already counted.
         const connection = size !== undefined && !isList(field.type);
-        const inner = selection.selectionSet && isCompositeType(named) ? selectionCost(selection.selectionSet, named, connection) : 0;
+        const inner = selection.selectionSet && isCompositeType(named) ? selectionCost(selection.selectionSet, named, connection, introspection) : 0;
         cost += 1 + multiplier * inner;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) cost += selectionCost(selection.selectionSet, type, boundedByParent);
+        if (type && isCompositeType(type)) cost += selectionCost(selection.selectionSet, type, boundedByParent, flat);
       } else {
         const name = selection.name.value;
-        const key = `${name}:${boundedByParent}`;
+        const key = `${name}:${boundedByParent}:${flat}`;
         const known = fragmentCosts.get(key);
         if (known !== undefined) {
           cost += known;
@@ -120,7 +126,7 @@ export function measureCost(
         const type = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
         if (!fragment || !type || !isCompositeType(type) || inProgress.has(name)) continue;
         inProgress.add(name);
-        const fragmentCost = selectionCost(fragment.selectionSet, type, boundedByParent);
+        const fragmentCost = selectionCost(fragment.selectionSet, type, boundedByParent, flat);
         inProgress.delete(name);
         fragmentCosts.set(key, fragmentCost);
         cost += fragmentCost;
