@@ -335,7 +335,7 @@ export const RELATIONSHIPS: Readonly<Record<RelationshipType, RelationshipSpec>>
     description: 'A person advises or serves as an aide to a leader or body (role says in what capacity).',
     from: ['Person'],
     to: [...ACTORS],
-    properties: { role, start, end },
+    properties: { role, rank, start, end },
   },
   PARENT_OF: {
     description: 'A person is a parent (father or mother) of another person.',
@@ -475,6 +475,7 @@ export const RELATIONSHIPS: Readonly<Record<RelationshipType, RelationshipSpec>>
     to: ['InternationalOrganization', 'Organization', 'Policy'],
     properties: {
       status: text('Membership status where notable.', ['member', 'suspended', 'observer', 'former']),
+      role: text('Role in the grouping where the source names one (e.g. "leader").'),
       start,
       end,
     },
