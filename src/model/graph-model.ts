@@ -45,6 +45,15 @@ const when = date('When it happened (ISO date at the precision stated).');
 const currency = text('Currency and scale of `amount`, e.g. "USD billion".');
 const rank = text('A rank or grade that goes with the post, where the source gives one (e.g. "senior", "deputy").');
 const items = (what: string): PropertySpec => ({ type: 'string[]', description: what });
+/**
+ * How far a value can be trusted as read: PDF extraction scrambles some charts, so a
+ * figure (or a timeline date) may have been paired with its label by inference.
+ */
+const readingQuality = text(
+  'How the value was read from the document: "exact" where the text states it beside its label, "reconstructed" where it was paired with its label (or year) by inference from a chart that PDF extraction scrambled.',
+  ['exact', 'reconstructed'],
+);
+const readingMethod = text('How a reconstructed value was paired with its label, in our words (e.g. "order of values matched to order of labels").');
 
 export const ENTITY_LABELS = [
   'Person',
@@ -185,6 +194,8 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
       endDate: date('When it ended, for events over several days.'),
       topics: items('What the event was about or focused on, in our words.'),
       ordinal: num('Its number in a series the source counts (e.g. 16 for "the 16th summit").'),
+      readingQuality,
+      readingMethod,
     },
   },
   Place: {
@@ -218,6 +229,8 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
       unit: text('The unit of `value` (e.g. "USD billion", "percent", "km2", "people").'),
       date: date('The point in time or period the figure refers to.'),
       qualifier: text('Who or what subgroup the figure refers to, where needed (e.g. "respondents in Japan").'),
+      readingQuality,
+      readingMethod,
     },
   },
   Statement: {
