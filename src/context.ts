@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Limits } from './config.js';
 import type { Database } from './db/database.js';
-import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage } from './db/graph-store.js';
+import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage, type SourceSupport } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
 
 /** Per-request Neo4j accounting, reported in the response's `extensions.neo4j`. */
@@ -15,6 +15,8 @@ export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   readonly source: DataLoader<string, EntityRecord | null>;
   readonly relationshipCounts: DataLoader<string, RelationshipCount[]>;
+  /** What each document (by file name) is cited for. */
+  readonly sourceSupport: DataLoader<string, SourceSupport>;
   /** Relationship pages keyed by entity and the (shared) arguments. */
   relationships(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
 }
@@ -39,6 +41,7 @@ export function createContext(db: Database, limits: Limits): Context {
     entity,
     source: new DataLoader((fileNames) => store.sourcesByFileName(fileNames)),
     relationshipCounts: new DataLoader((keys) => store.relationshipCounts(keys)),
+    sourceSupport: new DataLoader((fileNames) => store.supportedBy(fileNames)),
     relationships(args) {
       // One loader per distinct argument set: all entities asking the same thing share one query.
       const id = JSON.stringify(args);

@@ -405,7 +405,7 @@ export class GraphStore {
   }
 
   /** Entities and relationships citing each document, for many documents, in one round trip. */
-  async supportedBy(fileNames: readonly string[]): Promise<{ entityKeys: string[]; relationshipCount: number }[]> {
+  async supportedBy(fileNames: readonly string[]): Promise<SourceSupport[]> {
     const rows = await this.read(
       'supported-by',
       `UNWIND $fileNames AS f
@@ -425,6 +425,12 @@ export class GraphStore {
     const byFile = new Map(rows.map((row) => [String(row['f']), { entityKeys: row['keys'] as string[], relationshipCount: Number(row['rels']) }]));
     return fileNames.map((f) => byFile.get(f) ?? { entityKeys: [], relationshipCount: 0 });
   }
+}
+
+/** What one document is cited for: the entities' keys and how many relationships. */
+export interface SourceSupport {
+  readonly entityKeys: string[];
+  readonly relationshipCount: number;
 }
 
 /**
