@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import { DEFAULT_WALK_LAYERS } from '../model/layers.js';
 import { badInput, boundedInt, dateBound, entityKey, pageSize } from './arguments.js';
 import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
-import { EntityRef } from './entity-refs.js';
+import { EntityRef, EntityTypeRefs, SourceRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { InterlockRef, SubgraphRef } from './subgraph.js';
 import { LayerEnum } from './tie.js';
@@ -45,23 +45,36 @@ builder.queryField('neighborhood', (t) =>
   }),
 );
 
+const MatchEnum = builder.enumType('Match', {
+  description: 'How a list of entities combines as a condition.',
+  values: {
+    ANY: { value: 'ANY', description: 'At least one of them.' },
+    ALL: { value: 'ALL', description: 'Every one of them.' },
+  } as const,
+});
+
 builder.queryField('timeline', (t) =>
   t.field({
-    type: [EntityRef],
+    type: [EntityTypeRefs.Event],
     description: 'Events in date order (summits, visits, forums, wars ...), optionally within a window and connected to given entities. Ask each Event for `participants`, `places` and `citations`.',
     args: {
       from: t.arg.string({ description: 'Window start, ISO date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
       to: t.arg.string({ description: 'Window end, ISO date; a year or month covers all of it.' }),
-      entityIds: t.arg.idList({ description: 'Only events directly connected to one of these entities.' }),
+      entityIds: t.arg.idList({ description: 'Only events directly connected to these entities: any one of them, or all of them with `match: ALL`.' }),
+      match: t.arg({ type: MatchEnum, defaultValue: 'ANY', description: 'With `entityIds`: ANY (default) keeps events connected to at least one, ALL only those connected to every one.' }),
       first: t.arg.int({ defaultValue: 50, description: 'Most events (default 50; at most MAX_PAGE_SIZE).' }),
     },
-    resolve: (_root, args, ctx) =>
-      ctx.store.timeline(
+    resolve: (_root, args, ctx) => {
+      const keys = args.entityIds ? args.entityIds.map((id) => entityKey('entityIds', id)) : null;
+      if (keys && keys.length > 20) throw badInput('entityIds', `lists ${keys.length} entities; the limit is 20`);
+      return ctx.store.timeline(
         dateBound('from', args.from, 'first'),
         dateBound('to', args.to, 'last'),
-        args.entityIds ? args.entityIds.map((id) => entityKey('entityIds', id)) : null,
+        keys,
         pageSize('first', args.first, 50, ctx.limits.maxPageSize),
-      ),
+        args.match === 'ALL',
+      );
+    },
   }),
 );
 
@@ -85,7 +98,7 @@ builder.queryField('interlocks', (t) =>
 
 builder.queryField('source', (t) =>
   t.field({
-    type: EntityRef,
+    type: SourceRef,
     nullable: true,
     description: 'One source document by global id, key ("source-001") or file name; null if none.',
     args: { id: t.arg.id({ required: true, description: 'Global id, key or file name (e.g. "001_5af6e1162aa95ee1.txt").' }) },

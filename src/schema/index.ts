@@ -15,6 +15,8 @@ import './network.js';
 import './graph-queries.js';
 import './subgraph-query.js';
 import './source-support.js';
+import './source-lines.js';
+import './node-queries.js';
 
 /** The executable schema, built once from the type files imported above. */
 export const schema: GraphQLSchema = builder.toSchema();
