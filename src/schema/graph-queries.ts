@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import { DEFAULT_WALK_LAYERS } from '../model/layers.js';
 import { badInput, boundedInt, dateBound, entityKey, pageSize } from './arguments.js';
 import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
-import { EntityRef, EntityTypeRefs, SourceRef } from './entity-refs.js';
+import { EntityTypeRefs, SourceRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { InterlockRef, SubgraphRef } from './subgraph.js';
 import { LayerEnum } from './tie.js';
