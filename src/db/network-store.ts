@@ -31,11 +31,12 @@ export class NetworkTooLargeError extends Error {
 const MAX_RADIUS = 6;
 
 /**
- * Reads a network view in one round trip: the shown nodes (with their stored
+ * Reads a network view: the shown nodes (with their stored
  * degree), the stored relationships among them as direct ties, and every
  * hidden node (a node of a layer not shown) linked to two or more shown nodes
  * by a type that derives a tie, folded into derived ties (src/network/derive-ties.ts).
- * Ties are computed on read, never stored.
+ * Ties are computed on read, never stored. One round trip for the whole graph;
+ * a ball around centres adds one per step (readBall).
  */
 export async function readNetwork(db: Database, spec: NetworkSpec, scope: NetworkScope, observe?: RoundTripObserver): Promise<Network> {
   const shown = spec.types ? labelsOfLayers(spec.layers).filter((l) => spec.types!.includes(l)) : labelsOfLayers(spec.layers);
@@ -97,10 +98,10 @@ export async function readNetwork(db: Database, spec: NetworkSpec, scope: Networ
 }
 
 /**
- * The ids within `radius` walking steps of the centres: one unrolled breadth-first
- * step per hop, each a stored relationship to a shown node or two relationships
- * through one hidden node that derives a tie. Nodes, not paths, are collected, so
- * a hub costs its degree and no more; growth stops once past `maxNodes`.
+ * The ids within `radius` walking steps of the centres, breadth-first, one round
+ * trip per step (so round trips grow with the radius, never with the ball). A step
+ * is a stored relationship to a shown node, or two relationships through one hidden
+ * node that derives a tie. Growth stops once past `maxNodes`.
  */
 async function readBall(
   db: Database,
@@ -112,31 +113,27 @@ async function readBall(
 ): Promise<string[]> {
   const radius = Math.trunc(scope.radius);
   if (!(radius >= 0 && radius <= MAX_RADIUS)) throw new Error('invariant: network radius out of range');
-  const step = `
-     CALL (seen, frontier) {
-       UNWIND (CASE WHEN size(seen) > $maxNodes THEN [] ELSE frontier END) AS x
-       CALL (x) {
-         MATCH (x)-[r]-(y:Entity) WHERE type(r) IN $direct AND ${isShown('y')} RETURN y
-         UNION
-         MATCH (x)-[r1]-(h:Entity)
-         WITH x, r1, h, ${hiddenLabel('h')} AS hl
-         WHERE hl IN $hiddenLabels AND type(r1) IN $via[hl]
-         MATCH (h)-[r2]-(y:Entity) WHERE y <> x AND type(r2) IN $via[hl] AND ${isShown('y')}
-         RETURN y
-       }
-       WITH DISTINCT y WHERE NOT y IN seen
-       RETURN collect(y) AS next
-     }
-     WITH seen + next AS seen, next AS frontier`;
-  const rows = await db.read(
-    'network-ball',
-    `MATCH (c:Entity) WHERE c.id IN $centres
-     WITH collect(c) AS seen
-     WITH seen, seen AS frontier
-     ${step.repeat(radius)}
-     RETURN [x IN seen | x.id] AS ids`,
-    { ...params, centres: scope.centres, maxNodes: scope.maxNodes },
-    observe,
-  );
-  return (rows[0]?.['ids'] as string[] | undefined) ?? [];
+  const existing = await db.read('network-centres', 'UNWIND $centres AS id MATCH (c:Entity {id: id}) RETURN collect(c.id) AS ids', { centres: scope.centres }, observe);
+  const seen = new Set((existing[0]?.['ids'] as string[] | undefined) ?? []);
+  let frontier = [...seen];
+  for (let step = 0; step < radius && frontier.length > 0 && seen.size <= scope.maxNodes; step += 1) {
+    const rows = await db.read(
+      'network-step',
+      `UNWIND $frontier AS fid
+       MATCH (x:Entity {id: fid})-[r]-(m:Entity)
+       WITH x, type(r) AS t, m, ${hiddenLabel('m')} AS ml
+       WHERE (t IN $direct AND ${isShown('m')}) OR (ml IN $hiddenLabels AND t IN $via[ml])
+       OPTIONAL MATCH (m)-[r2]-(y:Entity)
+         WHERE ml IN $hiddenLabels AND y <> x AND type(r2) IN $via[ml] AND ${isShown('y')}
+       WITH CASE WHEN ml IN $hiddenLabels THEN y.id ELSE m.id END AS id
+       WHERE id IS NOT NULL
+       RETURN collect(DISTINCT id) AS ids`,
+      { ...params, frontier },
+      observe,
+    );
+    const found = ((rows[0]?.['ids'] as string[] | undefined) ?? []).filter((id) => !seen.has(id));
+    for (const id of found) seen.add(id);
+    frontier = found;
+  }
+  return [...seen];
 }
