@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +161,20 @@ describe('network exports', () => {
     expect(whole.directed).toBe(true);
     const [count] = await api.db.read('test-count', 'MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS edges');
     expect(whole.edges).toBe(Number(count!['edges']));
+  }, 120_000);
+
+  it('carries each tie\'s time in the dynamic GEXF of the projection: a treaty from its signing on, open-ended', async () => {
+    const file = await save('/export/gexf?projection=actors&dynamic=true', 'actors-dynamic.gexf');
+    const xsd = join(PROJECT_ROOT, '..', 'shared', 'specs', 'gexf-1.3', 'gexf.xsd');
+    const lint = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+    expect(lint.error, 'xmllint must be installed (Debian package libxml2-utils)').toBeUndefined();
+    expect(lint.status, lint.stderr).toBe(0);
+    const text = (await download(api.app, '/export/gexf?projection=actors&dynamic=true')).text;
+    const edge = /<edge id="SHARED_TREATY:japan:soviet-union"[^>]*>/.exec(text)?.[0];
+    expect(edge, 'the 1956 Joint Declaration ties Japan and the Soviet Union').toBeDefined();
+    expect(edge).toMatch(/ start="1956-\d{2}-\d{2}"/);
+    expect(edge).not.toMatch(/ end="/);
+    expect(text).toContain('graph defaultedgetype="undirected" mode="dynamic"');
   }, 120_000);
 
   it('refuses an unknown projection by name', async () => {
