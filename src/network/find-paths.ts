@@ -44,7 +44,8 @@ export interface FoundPath {
  * The k cheapest routes between two entities over the network view. Every
  * route of at most `maxHops` hops lies within ⌊maxHops/2⌋ hops of one of its
  * ends (each node is nearer one end than half the length), so the search reads
- * just those two balls in one round trip and ranks routes in memory.
+ * just those two balls (one round trip per step, then one for the ties among
+ * them) and ranks routes in memory.
  */
 export async function findPaths(db: Database, request: PathRequest, observe?: RoundTripObserver): Promise<FoundPath[]> {
   const network = await readNetwork(

@@ -120,7 +120,10 @@ builder.queryField('paths', (t) =>
         maxHops,
         minHops,
         via: (args.via ?? []).map((id) => entityKey('via', id)),
-        avoidIds: [...(args.avoidIds ?? []), ...(args.excludeIds ?? [])].map((id) => entityKey('avoidIds', id)),
+        avoidIds: [
+          ...(args.avoidIds ?? []).map((id) => entityKey('avoidIds', id)),
+          ...(args.excludeIds ?? []).map((id) => entityKey('excludeIds', id)),
+        ],
         avoidKinds: args.avoidTypes ?? [],
         costs,
         hubCost,
