@@ -1,8 +1,10 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { authenticate } from './auth/authenticate.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { ApiKeyStore } from './db/api-key-store.js';
 import type { Database } from './db/database.js';
 import { explorerRoute } from './http/explorer-route.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -13,7 +15,7 @@ import { createMetrics, metricsRoutes, type Metrics } from './http/metrics.js';
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples.js';
 import { requestErrorStatus } from './http/request-error-status.js';
 import { requestLimits } from './http/request-limits.js';
-import { requestLog } from './http/request-log.js';
+import { requestIdOf, requestLog } from './http/request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { schema } from './schema/index.js';
 
@@ -33,10 +35,16 @@ export interface AppOptions {
 export function createApp(db: Database, config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? createMetrics();
+  const keys = new ApiKeyStore(db);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db, config.limits),
+    context: async ({ request }) =>
+      createContext(db, config.limits, {
+        actor: await authenticate(request.headers, keys),
+        publicReads: config.publicReads,
+        requestId: requestIdOf(request),
+      }),
     landingPage: false,
     logging: logger,
     maxRequestBodySize: config.limits.maxRequestBytes,

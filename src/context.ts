@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import type { Caller } from './auth/authenticate.js';
 import type { Limits } from './config.js';
+import { CurationStore } from './db/curation-store.js';
 import type { Database } from './db/database.js';
 import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
@@ -24,10 +26,16 @@ export interface Context {
   readonly loaders: Loaders;
   readonly limits: Limits;
   readonly roundTrips: RoundTripCounter;
+  /** Who is asking (API key or anonymous) and the request id their writes are recorded under. */
+  readonly caller: Caller;
+  /** Curation writes and history reads (src/db/curation-store.ts). */
+  readonly curation: CurationStore;
 }
 
+const ANONYMOUS: Caller = { actor: null, publicReads: true, requestId: 'internal' };
+
 /** Builds a fresh context for one request; loaders never outlive it. */
-export function createContext(db: Database, limits: Limits): Context {
+export function createContext(db: Database, limits: Limits, caller: Caller = ANONYMOUS): Context {
   const roundTrips: RoundTripCounter = { count: 0, timeMs: 0 };
   const store = new GraphStore(db, (_operation, ms) => {
     roundTrips.count += 1;
@@ -54,5 +62,9 @@ export function createContext(db: Database, limits: Limits): Context {
       return loader;
     },
   };
-  return { store, loaders, limits, roundTrips };
+  const curation = new CurationStore(db, (_operation, ms) => {
+    roundTrips.count += 1;
+    roundTrips.timeMs += ms;
+  });
+  return { store, loaders, limits, roundTrips, caller, curation };
 }

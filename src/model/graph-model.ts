@@ -225,6 +225,7 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
       authors: { type: 'string[]', description: 'Author names as the document states them.' },
       publisher: text('The publisher as the document states it.'),
       date: date('The publication date, where the document states it.'),
+      kind: text('What sort of document it is, for sources added through curation (e.g. "article", "report").'),
     },
   },
 };
