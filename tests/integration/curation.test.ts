@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_DIRECTORY } from '../../src/bootstrap.js';
 import { seedFromDirectory } from '../../src/seed/seed-from-directory.js';
@@ -242,5 +243,22 @@ describe('curating the graph', () => {
     const huge = await api.gql(CURATE, { operations: [{ addSource: { id: 'test-big', title: 'x'.repeat(200_000) } }] }, curator);
     expect(huge.status).toBe(413);
     expect(await counts()).toEqual(before);
+  });
+
+  it('runs the README worked example as written', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Curating the graph'), readme.indexOf('## Graph explorer'));
+    const blocks = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(blocks).toHaveLength(4);
+    const [addNote = '', newPath = '', retract = '', historyQuery = ''] = blocks;
+    const added = await api.gql<{ curate: { ids: string[] } }>(addNote, {}, curator);
+    expect(added.errors).toBeUndefined();
+    const relationshipId = added.data?.curate.ids[2] ?? '';
+    const path = await api.gql<{ paths: { hops: { relationship: { id: string } }[] }[] }>(newPath);
+    expect(path.data?.paths.some((p) => p.hops[0]?.relationship.id === relationshipId)).toBe(true);
+    const retracted = await api.gql(retract.replace('<id from ids>', relationshipId), {}, curator);
+    expect(retracted.errors).toBeUndefined();
+    const log = await api.gql<{ history: { action: string }[] }>(historyQuery.replace('<id from ids>', relationshipId));
+    expect(log.data?.history.map((r) => r.action)).toEqual(['add', 'retract']);
   });
 });
