@@ -75,6 +75,12 @@ export class CurationStore {
         }
         return batch.revisions;
       });
+    } catch (error) {
+      // Two batches creating the same id at once: the uniqueness constraint decides, the loser hears why.
+      if (error instanceof Error && 'code' in error && String(error.code).includes('ConstraintValidationFailed')) {
+        throw curationError('CONFLICT', 'another request created a fact with the same id at the same time; read it and retry');
+      }
+      throw error;
     } finally {
       this.observe?.('curate', performance.now() - started, false);
     }

@@ -41,7 +41,7 @@ const MAX_REASON = 2000;
 async function runBatch(ctx: Context, operations: readonly Operation[], reason: string | null | undefined, reasonRequired: boolean): Promise<CurationResult> {
   const actor = ctx.caller.actor;
   // Scope checks run before any resolver; this guards the write path if a field ever lacks one.
-  if (!actor?.scopes.includes('curator')) throw curationError('BAD_USER_INPUT', 'curation needs a curator API key');
+  if (!actor?.scopes.includes('curator')) throw curationError('FORBIDDEN', 'curation needs a curator API key');
   const max = ctx.limits.maxCurationBatch;
   if (operations.length === 0) throw curationError('BAD_USER_INPUT', 'the batch holds no operations');
   if (operations.length > max) throw curationError('BATCH_TOO_LARGE', `the batch holds ${operations.length} operations; the limit is ${max}`, { limit: max });
