@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { ApiKeyStore } from './db/api-key-store.js';
 import type { Database } from './db/database.js';
+import { loadDocumentText, type DocumentText } from './documents/document-text.js';
 import { explorerRoute } from './http/explorer-route.js';
 import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly metrics?: Metrics;
   /** Structured JSON logger (default: stdout at LOG_LEVEL). */
   readonly logger?: Logger;
+  /** The documents' text for quotes (default: read from `config.seedDocumentsDir` now). */
+  readonly documents?: DocumentText;
 }
 
 /**
@@ -35,12 +38,16 @@ export interface AppOptions {
 export function createApp(db: Database, config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? createMetrics();
+  const documents = options.documents ?? loadDocumentText(config.seedDocumentsDir);
+  for (const [fileName, why] of documents.absent) {
+    logger.warn(`Document ${fileName} is ${why === 'missing' ? 'missing' : 'not the version the seed cites'} in ${config.seedDocumentsDir}: its citations have no quotes.`);
+  }
   const keys = new ApiKeyStore(db);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request }) =>
-      createContext(db, config.limits, {
+      createContext(db, config.limits, documents, {
         actor: await authenticate(request.headers, keys),
         publicReads: config.publicReads,
         requestId: requestIdOf(request),

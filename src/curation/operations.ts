@@ -148,6 +148,11 @@ export function checkOperation(operation: Operation, path: string): string[] {
       textField('title', s.title, true);
       textField('publisher', s.publisher);
       textField('kind', s.kind);
+      if (s.kind) {
+        readProperties({ kind: s.kind }, LABELS.Source.properties, [], (m) => {
+          report('kind', m);
+        });
+      }
       for (const author of s.authors ?? []) textField('authors', author, true);
       if (s.date !== null && s.date !== undefined && !datePrecision(s.date)) report('date', `"${clip(s.date)}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
       if (s.lines && s.lines.length > 100_000) report('lines', 'holds more than 100000 lines');

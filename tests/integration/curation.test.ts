@@ -59,7 +59,7 @@ async function curate(operations: unknown[], reason?: string, token = curator): 
 describe('curating the graph', () => {
   it('adds a source and two cited facts, shows them in a path, retracts one reversibly, and keeps its history', async () => {
     const added = await curate([
-      { addSource: { id: 'source-test-note', title: 'A test note', authors: ['Test Author'], publisher: 'Test Desk', date: '2019-01', kind: 'note', lines: NOTE_LINES } },
+      { addSource: { id: 'source-test-note', title: 'A test note', authors: ['Test Author'], publisher: 'Test Desk', date: '2019-01', kind: 'other', lines: NOTE_LINES } },
       { addEntity: { id: 'test-analyst', kind: 'Person', name: 'Test Analyst', citations: [{ source: 'source-test-note', lines: '1' }] } },
       { addRelationship: { type: 'PARTICIPATES_IN', from: 'test-analyst', to: 'eastern-economic-forum-2018', properties: [{ name: 'role', text: 'attendee' }], citations: [{ source: 'source-test-note', lines: '2' }] } },
       { addRelationship: { type: 'AFFILIATED_WITH', from: 'test-analyst', to: 'valdai-discussion-club', citations: [{ source: 'source-test-note', lines: '3' }] } },
@@ -73,7 +73,7 @@ describe('curating the graph', () => {
     expect(revisions[2]?.citations).toEqual(['source-test-note.txt:2']);
 
     // The new facts are part of the graph: a path from the analyst to Putin runs through the forum.
-    const paths = await api.gql<{ paths: { nodes: { key: string }[]; hops: { relationship: { id: string; citations: { reference: string }[] } }[] }[] }>(
+    const paths = await api.gql<{ paths: { nodes: { key: string }[]; hops: { relationship: { id: string; citations: { reference: string }[] } | null }[] }[] }>(
       '{ paths(from: "test-analyst", to: "vladimir-putin", maxHops: 2) { nodes { key } hops { relationship { id citations { reference } } } } }',
     );
     const viaForum = paths.data?.paths.find((p) => p.nodes.some((n) => n.key === 'eastern-economic-forum-2018'));
@@ -254,8 +254,8 @@ describe('curating the graph', () => {
     const added = await api.gql<{ curate: { ids: string[] } }>(addNote, {}, curator);
     expect(added.errors).toBeUndefined();
     const relationshipId = added.data?.curate.ids[2] ?? '';
-    const path = await api.gql<{ paths: { hops: { relationship: { id: string } }[] }[] }>(newPath);
-    expect(path.data?.paths.some((p) => p.hops[0]?.relationship.id === relationshipId)).toBe(true);
+    const path = await api.gql<{ paths: { hops: { relationship: { id: string } | null }[] }[] }>(newPath);
+    expect(path.data?.paths.some((p) => p.hops[0]?.relationship?.id === relationshipId)).toBe(true);
     const retracted = await api.gql(retract.replace('<id from ids>', relationshipId), {}, curator);
     expect(retracted.errors).toBeUndefined();
     const log = await api.gql<{ history: { action: string }[] }>(historyQuery.replace('<id from ids>', relationshipId));

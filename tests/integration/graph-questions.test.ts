@@ -63,6 +63,41 @@ describe('questions analysts ask of the graph', () => {
     for (const e of events) expect(e.citations.length).toBeGreaterThan(0);
   });
 
+  it('answers with specific ties, not RELATED_TO: advisers, meetings held at a forum, statements made there, a postponement', async () => {
+    interface Edge { direction: string; other: { key: string }; node: { type: string; role: string | null; setting: string | null; plannedDate: string | null; delay: string | null; citations: { reference: string }[] } }
+    type Rels = { entity: { relationships: { edges: Edge[] } } };
+    const edgesOf = async (id: string, types: string[], direction = 'OUTGOING'): Promise<Edge[]> => {
+      const res = await api.gql<Rels>(`{
+        entity(id: "${id}") { relationships(types: [${types.join(', ')}], direction: ${direction}, first: 50) {
+          edges { direction other { key } node { type role setting plannedDate delay citations { reference } } }
+        } }
+      }`);
+      expect(res.errors).toBeUndefined();
+      return res.data!.entity.relationships.edges;
+    };
+    // Who advises Putin, and in what capacity (003:60).
+    const advisers = await edgesOf('vladimir-putin', ['ADVISES'], 'INCOMING');
+    expect(advisers.map((e) => [e.other.key, e.node.role])).toContainEqual(['nikolai-patrushev', 'close aide']);
+    // The September 2016 talks were held on the sidelines of the Eastern Economic Forum, cited from three documents.
+    const during = await edgesOf('abe-putin-meeting-vladivostok-2016-09', ['HELD_DURING']);
+    expect(during).toHaveLength(1);
+    expect(during[0]!.other.key).toBe('eastern-economic-forum-2016');
+    expect(during[0]!.node.setting).toBe('sidelines');
+    const documents = new Set(during[0]!.node.citations.map((c) => c.reference.slice(0, 3)));
+    expect([...documents].sort()).toEqual(['000', '001', '003']);
+    // What Abe said at that forum: statements tied to the event where they were made.
+    const said = await edgesOf('eastern-economic-forum-2016', ['MADE_AT'], 'INCOMING');
+    expect(said.map((e) => e.other.key)).toEqual(expect.arrayContaining(['stmt-abe-peace-treaty-appeal', 'stmt-abe-eef-2016-dersu-uzala-speech']));
+    // The December 2016 visit had been planned for 2014 and was put off by two years.
+    const postponed = await edgesOf('putin-visit-japan-2016-12', ['POSTPONED_BECAUSE_OF']);
+    expect(postponed.map((e) => [e.other.key, e.node.plannedDate, e.node.delay])).toContainEqual(['ukraine-crisis', '2014', 'two years']);
+    // One node for the 2014 Sochi encounter's setting: the Games, with the meeting held during their opening ceremony.
+    const sochi = await edgesOf('abe-putin-meeting-sochi-2014', ['HELD_DURING', 'PART_OF']);
+    expect(sochi.map((e) => [e.node.type, e.other.key, e.node.setting])).toEqual([['HELD_DURING', 'sochi-winter-olympics-2014', 'ceremony']]);
+    const gone = await api.gql<{ entity: unknown }>(`{ entity(id: "sochi-olympics-2014-opening-ceremony") { key } }`);
+    expect(gone.data?.entity ?? null).toBeNull();
+  });
+
   it('answers which islands the 1956 Joint Declaration provides to transfer', async () => {
     const res = await api.gql<{ entity: { territorialEffects: { edges: { other: { key: string }; node: { beneficiary: string | null } }[] } } }>(`{
       entity(id: "soviet-japanese-joint-declaration-1956") { ... on Treaty { territorialEffects(first: 50) { edges { other { key } node { beneficiary } } } } }
