@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
+import type { Caller } from './auth/authenticate.js';
 import type { Limits } from './config.js';
 import type { DocumentText } from './documents/document-text.js';
+import { CurationStore } from './db/curation-store.js';
 import type { Database } from './db/database.js';
 import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage, type SourceSupport } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
@@ -32,10 +34,16 @@ export interface Context {
   readonly roundTrips: RoundTripCounter;
   /** The source documents' text, for quotes (read once at start). */
   readonly documents: DocumentText;
+  /** Who is asking (API key or anonymous) and the request id their writes are recorded under. */
+  readonly caller: Caller;
+  /** Curation writes and history reads (src/db/curation-store.ts). */
+  readonly curation: CurationStore;
 }
 
+const ANONYMOUS: Caller = { actor: null, publicReads: true, requestId: 'internal' };
+
 /** Builds a fresh context for one request; loaders never outlive it. */
-export function createContext(db: Database, limits: Limits, documents: DocumentText): Context {
+export function createContext(db: Database, limits: Limits, documents: DocumentText, caller: Caller = ANONYMOUS): Context {
   const roundTrips: RoundTripCounter = { count: 0, timeMs: 0 };
   const observe = (_operation: string, ms: number): void => {
     roundTrips.count += 1;
@@ -65,5 +73,6 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
       return loader;
     },
   };
-  return { store, network, loaders, limits, roundTrips, documents };
+  const curation = new CurationStore(db, observe);
+  return { store, network, loaders, limits, roundTrips, documents, caller, curation };
 }

@@ -17,6 +17,8 @@ import './subgraph-query.js';
 import './source-support.js';
 import './source-lines.js';
 import './node-queries.js';
+import './mutations/revision.js';
+import './mutations/curation-mutations.js';
 
 /** The executable schema, built once from the type files imported above. */
 export const schema: GraphQLSchema = builder.toSchema();

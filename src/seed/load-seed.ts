@@ -29,9 +29,13 @@ export async function loadSeed(db: Database, graph: SeedGraph, progress: (line: 
       if (!isEntityLabel(label)) throw new Error(`label ${label} is not in the model`);
       for (const batch of chunk(entities.map(toNodeRow), BATCH_SIZE)) {
         await tx.run(
+          // Curated facts survive a reload: a retracted id stays retracted, and an entity a
+          // curator changed (version > 0) keeps its curated state (the seed's is in its history).
           `UNWIND $rows AS row
+           WITH row WHERE NOT EXISTS { MATCH (:Retracted {id: row.id}) }
            MERGE (n:${ENTITY_LABEL} {id: row.id})
-           SET n = row.props, n:${label}`,
+           WITH n, row WHERE coalesce(n.version, 0) = 0
+           SET n = row.props, n:${label}, n.origin = 'seed'`,
           { rows: batch },
         );
         written += batch.length;
@@ -43,10 +47,12 @@ export async function loadSeed(db: Database, graph: SeedGraph, progress: (line: 
       for (const batch of chunk(rels.map(toRelationshipRow), BATCH_SIZE)) {
         await tx.run(
           `UNWIND $rows AS row
+           WITH row WHERE NOT EXISTS { MATCH (:RetractedRelationship {id: row.id}) }
            MATCH (a:${ENTITY_LABEL} {id: row.from})
            MATCH (b:${ENTITY_LABEL} {id: row.to})
            MERGE (a)-[r:${type} {id: row.id}]->(b)
-           SET r = row.props`,
+           WITH r, row WHERE coalesce(r.version, 0) = 0
+           SET r = row.props, r.origin = 'seed'`,
           { rows: batch },
         );
         written += batch.length;

@@ -265,7 +265,12 @@ function readAliases(value: unknown, report: (message: string) => void): Alias[]
   return aliases;
 }
 
-function readProperties(
+/**
+ * Checks properties against the model's specs (known names, types, closed
+ * vocabularies, dates at a stated precision, required ones); the seed validator
+ * and curation both use it. Reports each problem and returns the valid properties.
+ */
+export function readProperties(
   value: unknown,
   specs: Readonly<Record<string, PropertySpec>>,
   required: readonly string[],
