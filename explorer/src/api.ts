@@ -29,6 +29,8 @@ export interface CitationView {
   readonly startLine: number;
   readonly endLine: number;
   readonly source: { readonly title: string | null; readonly authors: readonly string[] | null; readonly publisher: string | null } | null;
+  /** The cited lines' text, when the API provides it. */
+  readonly quote?: string | null;
 }
 
 export interface RelationshipView {
@@ -43,9 +45,16 @@ export interface RelationshipView {
   readonly citations: readonly CitationView[];
 }
 
+export interface RelationshipCount {
+  readonly type: string;
+  readonly total: number;
+}
+
 export interface Subgraph {
   readonly nodes: readonly EntitySummary[];
   readonly edges: readonly RelationshipView[];
+  /** For entities whose neighbourhood was asked for: how many relationships of each type they have in all (to tell what a capped answer left out). */
+  readonly totals?: ReadonlyMap<string, readonly RelationshipCount[]>;
 }
 
 export interface PathHopView {
@@ -81,6 +90,8 @@ export class ApiError extends Error {
 export const MAX_PATH_HOPS = 6;
 /** Most entities one expansion brings in (the API's default `neighborhood` limit). */
 export const NEIGHBORHOOD_LIMIT = 50;
+/** Most entities a two-hop expansion or a "show more" brings in (the API's MAX_PAGE_SIZE). */
+export const LARGE_NEIGHBORHOOD_LIMIT = 100;
 
 /** Runs one operation against /graphql and returns its data, or throws an ApiError. */
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -111,10 +122,27 @@ export async function searchEntities(text: string, first = 8): Promise<SearchHit
   return data.search.map(({ entity }) => ({ entity: summary(entity), aliases: entity.aliases.map((a) => a.name) }));
 }
 
-/** The entity and its direct neighbours, with every relationship among them. */
-export async function fetchNeighborhood(key: string): Promise<Subgraph> {
-  const data = await graphql<NeighborhoodResult>(NEIGHBORHOOD_QUERY, { id: key, limit: NEIGHBORHOOD_LIMIT });
-  return { nodes: data.neighborhood.nodes.map(summary), edges: data.neighborhood.edges.map(relationship) };
+/** What part of a neighbourhood to ask for. */
+export interface NeighborhoodOptions {
+  /** Hops from the centre (1 or 2). */
+  readonly depth?: number;
+  /** Only these relationship types ("show more" of one type). */
+  readonly types?: readonly string[];
+  /** Most entities besides the centre. */
+  readonly limit?: number;
+}
+
+/** The entity and its neighbours (one request, whatever the depth), with every relationship among them and the centre's relationship totals by type. */
+export async function fetchNeighborhood(key: string, options: NeighborhoodOptions = {}): Promise<Subgraph> {
+  const data = await graphql<NeighborhoodResult>(NEIGHBORHOOD_QUERY, {
+    id: key,
+    depth: options.depth ?? 1,
+    limit: options.limit ?? NEIGHBORHOOD_LIMIT,
+    types: options.types ?? null,
+  });
+  const totals = new Map<string, readonly RelationshipCount[]>();
+  if (data.centre) totals.set(data.centre.key, data.centre.relationshipCounts);
+  return { nodes: data.neighborhood.nodes.map(summary), edges: data.neighborhood.edges.map(relationship), totals };
 }
 
 /** The shortest paths from `from` to `to`, optionally over some relationship types only. */

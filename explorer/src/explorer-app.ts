@@ -6,12 +6,14 @@
  */
 import {
   ApiError,
+  LARGE_NEIGHBORHOOD_LIMIT,
   fetchEntity,
   fetchNeighborhood,
   fetchPaths,
   fetchYearBounds,
   type EntityDetails,
   type EntitySummary,
+  type NeighborhoodOptions,
   type PathView,
   type RelationshipView,
   type Subgraph,
@@ -19,12 +21,13 @@ import {
 import { renderEntity, renderRelationship, renderWelcome, type Connection, type DetailsHandlers } from './details-panel.js';
 import { byId, h, replaceChildren } from './dom.js';
 import { FiltersPanel } from './filters-panel.js';
-import { mergeSubgraphs, pathElements, pathsSubgraph } from './graph-data.js';
+import { hiddenTies, mergeSubgraphs, pathElements, pathsSubgraph } from './graph-data.js';
 import { GraphView, type ViewSnapshot } from './graph-view.js';
 import { toGraphML } from './graphml.js';
 import { PathPanel, type PathResults } from './path-panel.js';
+import { arrowDirection, neighbourInDirection } from './keyboard-nav.js';
 import { createSearchBox } from './search-box.js';
-import { EMPTY_VIEW, formatViewState, parseViewState, type ViewState } from './view-state.js';
+import { EMPTY_VIEW, formatViewState, parseMore, parseViewState, type ViewState } from './view-state.js';
 import { visibleElements, type Filters, type Visible } from './visibility.js';
 
 type HistoryMode = 'push' | 'replace' | 'none';
@@ -75,6 +78,7 @@ export class Explorer {
       setTypes: (types) => { this.navigate({ ...this.state, types }, 'replace'); },
       setRels: (rels) => { this.navigate({ ...this.state, rels }, 'replace'); },
       setYears: (from, to) => { this.navigate({ ...this.state, from, to }, 'replace'); },
+      setUndated: (undated) => { this.navigate({ ...this.state, undated }, 'replace'); },
     });
     this.pathPanel = new PathPanel(byId('path-panel'), {
       find: (from, to) => { this.navigate({ ...this.state, path: [from, to], edge: null }, 'push'); },
@@ -90,7 +94,24 @@ export class Explorer {
       selectNode: (key) => { this.navigate({ ...this.state, focus: key, edge: null }, 'replace'); },
       selectEdge: (id) => { this.navigate({ ...this.state, edge: id }, 'replace'); },
       expand: (key) => { this.expand(key); },
-      collapse: (key) => { this.navigate({ ...this.state, expand: this.state.expand.filter((k) => k !== key) }, 'push'); },
+      expandDeep: (key) => { this.expandDeep(key); },
+      showMore: (key, type) => {
+        const entry = `${key}.${type}`;
+        if (!this.state.more.includes(entry)) this.navigate({ ...this.state, focus: key, edge: null, more: [...this.state.more, entry] }, 'push');
+      },
+      hide: (key) => { this.hide(key); },
+      unhideAll: () => { this.navigate({ ...this.state, hide: [] }, 'push'); },
+      collapse: (key) => {
+        this.navigate(
+          {
+            ...this.state,
+            expand: this.state.expand.filter((k) => k !== key),
+            deep: this.state.deep.filter((k) => k !== key),
+            more: this.state.more.filter((m) => parseMore(m)?.key !== key),
+          },
+          'push',
+        );
+      },
       setPathEnd: (end, entity) => { this.pathPanel.setEnd(end, entity); },
     };
     this.wireToolbar();
@@ -124,6 +145,30 @@ export class Explorer {
     this.navigate({ ...this.state, focus: key, edge: null, expand: [...this.state.expand, key] }, 'push');
   }
 
+  /** Two hops around an entity, in one request. */
+  private expandDeep(key: string): void {
+    if (this.state.deep.includes(key)) return;
+    this.navigate({ ...this.state, focus: key, edge: null, deep: [...this.state.deep, key] }, 'push');
+  }
+
+  /** Takes an entity off the graph (and what was expanded from it); "Show hidden" brings it back. */
+  private hide(key: string): void {
+    const state = this.state;
+    this.navigate(
+      {
+        ...state,
+        focus: state.focus === key ? null : state.focus,
+        edge: null,
+        expand: state.expand.filter((k) => k !== key),
+        deep: state.deep.filter((k) => k !== key),
+        more: state.more.filter((m) => parseMore(m)?.key !== key),
+        hide: state.hide.includes(key) ? state.hide : [...state.hide, key],
+      },
+      'push',
+    );
+    this.say(`${this.entityIndex().get(key)?.name ?? key} hidden. “Show hidden” in the details brings it back.`);
+  }
+
   private navigate(next: ViewState, history: HistoryMode): void {
     void this.apply(next, history);
   }
@@ -137,7 +182,14 @@ export class Explorer {
     this.writeUrl(history);
     this.clearError();
     try {
-      const parts = await Promise.all(next.expand.map((key) => this.neighborhood(key)));
+      const parts = await Promise.all([
+        ...next.expand.map((key) => this.neighborhood(key)),
+        ...next.deep.map((key) => this.neighborhood(key, { depth: 2, limit: LARGE_NEIGHBORHOOD_LIMIT })),
+        ...next.more.flatMap((entry) => {
+          const more = parseMore(entry);
+          return more ? [this.neighborhood(more.key, { types: [more.type], limit: LARGE_NEIGHBORHOOD_LIMIT })] : [];
+        }),
+      ]);
       let paths: PathView[] = [];
       if (next.path !== null) {
         if (previous.path?.join() !== next.path.join() || this.pathResults.kind !== 'paths') this.pathResults = { kind: 'loading' };
@@ -190,27 +242,46 @@ export class Explorer {
       rels: state.rels === null ? null : new Set(state.rels),
       from: state.from,
       to: state.to,
+      undated: state.undated,
+      hidden: new Set(state.hide),
     };
-    const anchors = new Set(state.expand);
+    const anchors = new Set([...state.expand, ...state.deep]);
     if (state.focus !== null) anchors.add(state.focus);
     this.visible = visibleElements(this.graph, filters, anchors, onPath);
+    const more = new Map<string, number>();
+    for (const key of anchors) {
+      const left = hiddenTies(this.graph, key).reduce((sum, t) => sum + t.total - t.loaded, 0);
+      if (left > 0) more.set(key, left);
+    }
     this.view.decorate(this.visible, {
       focus: state.focus,
       edge: state.edge !== null && this.visible.edges.has(state.edge) ? state.edge : null,
-      expanded: new Set(state.expand),
+      expanded: new Set([...state.expand, ...state.deep]),
       pathNodes: onPath.nodes,
       pathEdges: onPath.edges,
+      more,
     });
   }
 
   /** Updates the filters, path and details panels; resolves once the details have loaded. */
   private renderPanels(): Promise<void> {
     const state = this.state;
-    const types = new Map<string, number>();
-    for (const node of this.graph.nodes) types.set(node.type, (types.get(node.type) ?? 0) + 1);
-    const rels = new Map<string, number>();
-    for (const edge of this.graph.edges) rels.set(edge.type, (rels.get(edge.type) ?? 0) + 1);
-    this.filters.update(state, { types, rels });
+    // Counts follow the filters: what is shown, of what is loaded.
+    const types = new Map<string, { shown: number; loaded: number }>();
+    for (const node of this.graph.nodes) {
+      const count = types.get(node.type) ?? { shown: 0, loaded: 0 };
+      count.loaded++;
+      if (this.visible.nodes.has(node.key)) count.shown++;
+      types.set(node.type, count);
+    }
+    const rels = new Map<string, { shown: number; loaded: number }>();
+    for (const edge of this.graph.edges) {
+      const count = rels.get(edge.type) ?? { shown: 0, loaded: 0 };
+      count.loaded++;
+      if (this.visible.edges.has(edge.id)) count.shown++;
+      rels.set(edge.type, count);
+    }
+    this.filters.update(state, { types, rels }, this.datedYears());
     this.pathPanel.update(state.path, this.entityIndex(), this.pathResults);
     return this.renderDetails();
   }
@@ -222,24 +293,51 @@ export class Explorer {
     if (edge) {
       const [from, to] = [index.get(edge.from), index.get(edge.to)];
       if (from && to) {
-        renderRelationship(this.details, edge, from, to, this.detailHandlers);
+        // A merged line stands for all its parallel ties: show them together.
+        const line = this.view.lineOf(edge.id);
+        const members = line !== null ? this.view.membersOf(line) : [edge.id];
+        const ties = this.graph.edges.filter((e) => members.includes(e.id) && (e.id === edge.id || this.visible.edges.has(e.id)));
+        keepFocus(this.details, () => { renderRelationship(this.details, ties, from, to, this.detailHandlers); });
         return;
       }
     }
     const summary = state.focus !== null ? index.get(state.focus) : undefined;
     if (!summary) {
-      renderWelcome(this.details);
+      keepFocus(this.details, () => { renderWelcome(this.details, state.hide.length, this.detailHandlers); });
       return;
     }
-    const context = { expanded: state.expand.includes(summary.key), connections: this.connections(summary.key, index) };
+    const context = {
+      expanded: state.expand.includes(summary.key),
+      deep: state.deep.includes(summary.key),
+      connections: this.connections(summary.key, index),
+      left: hiddenTies(this.graph, summary.key),
+      hiddenCount: state.hide.length,
+    };
     const generation = this.generation;
-    renderEntity(this.details, summary, null, context, this.detailHandlers);
+    keepFocus(this.details, () => { renderEntity(this.details, summary, null, context, this.detailHandlers); });
     try {
       const details = await this.entity(summary.key);
-      if (generation === this.generation && details) renderEntity(this.details, summary, details, context, this.detailHandlers);
+      if (generation === this.generation && details) keepFocus(this.details, () => { renderEntity(this.details, summary, details, context, this.detailHandlers); });
     } catch (error) {
       this.report(error);
     }
+  }
+
+  /** Years in which something loaded starts or ends: the stops of the time playback. */
+  private datedYears(): number[] {
+    const years = new Set<number>();
+    const add = (date: string | null): void => {
+      if (date !== null) years.add(Number(date.slice(0, 4)));
+    };
+    for (const node of this.graph.nodes) {
+      add(node.dateFrom);
+      add(node.dateTo);
+    }
+    for (const edge of this.graph.edges) {
+      add(edge.validFrom);
+      add(edge.validTo);
+    }
+    return [...years].sort((a, b) => a - b);
   }
 
   /** The shown relationships of one entity, by type and then the other end's name. */
@@ -268,8 +366,8 @@ export class Explorer {
     return new Map(this.graph.nodes.map((n) => [n.key, n]));
   }
 
-  private neighborhood(key: string): Promise<Subgraph> {
-    return cached(this.neighborhoods, key, () => fetchNeighborhood(key));
+  private neighborhood(key: string, options: NeighborhoodOptions = {}): Promise<Subgraph> {
+    return cached(this.neighborhoods, `${key}|${options.depth ?? 1}|${options.types?.join(',') ?? '*'}`, () => fetchNeighborhood(key, options));
   }
 
   private pathsFor(path: readonly [string, string], rels: readonly string[] | null): Promise<PathView[]> {
@@ -332,9 +430,37 @@ export class Explorer {
       else if (event.key === '-') this.view.zoomBy(0.8);
       else if (event.key === '0') this.view.fit([], null, 0);
       else if (event.key === 'Enter' && this.state.focus !== null) this.expand(this.state.focus);
+      else if ((event.key === 'Delete' || event.key === 'Backspace') && this.state.focus !== null) this.hide(this.state.focus);
+      else if (arrowDirection(event.key) !== null) this.moveSelection(arrowDirection(event.key)!);
       else return;
       event.preventDefault();
     });
+  }
+
+  /** Arrow keys: select the neighbour of the opened entity that lies that way (or, with nothing opened, the entity nearest the middle). */
+  private moveSelection(direction: NonNullable<ReturnType<typeof arrowDirection>>): void {
+    const cy = this.view.cy;
+    const shown = cy.nodes().not('.hidden').nodes();
+    if (shown.empty()) return;
+    const current = this.state.focus !== null ? cy.getElementById(this.state.focus).nodes().first() : null;
+    let next: string | null;
+    if (current !== null && current.nonempty() && !current.hasClass('hidden')) {
+      const neighbours = current.neighborhood().nodes().not('.hidden').nodes().map((n) => ({ key: n.id(), ...n.renderedPosition() }));
+      next = neighbourInDirection(current.renderedPosition(), neighbours, direction);
+    } else {
+      const middle = { x: cy.width() / 2, y: cy.height() / 2 };
+      next = shown.map((n) => ({ key: n.id(), d: Math.hypot(n.renderedPosition().x - middle.x, n.renderedPosition().y - middle.y) })).sort((a, b) => a.d - b.d)[0]?.key ?? null;
+    }
+    if (next === null) {
+      this.say(`No connection lies ${direction === 'up' ? 'above' : direction === 'down' ? 'below' : `to the ${direction}`}.`);
+      return;
+    }
+    const node = cy.getElementById(next);
+    if (node.renderedBoundingBox({}).x1 < 0 || node.renderedBoundingBox({}).x2 > cy.width() || node.renderedBoundingBox({}).y1 < 0 || node.renderedBoundingBox({}).y2 > cy.height()) {
+      cy.center(node);
+    }
+    this.say(`${this.entityIndex().get(next)?.name ?? next} selected.`);
+    this.navigate({ ...this.state, focus: next, edge: null }, 'replace');
   }
 
   private fileStem(): string {
@@ -360,6 +486,33 @@ export class Explorer {
   private clearError(): void {
     byId('error').hidden = true;
   }
+}
+
+/**
+ * Re-renders a panel without losing the keyboard user's place: if focus was
+ * inside it, it goes back to the element with the same id or data key, or
+ * else to the panel's heading, never to the page's <body>.
+ */
+function keepFocus(panel: HTMLElement, render: () => void): void {
+  const active = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement : null;
+  const selector = active === null ? null : focusSelector(active);
+  render();
+  if (active === null) return;
+  const again = selector !== null ? panel.querySelector<HTMLElement>(selector) : null;
+  const target = again ?? panel.querySelector<HTMLElement>('h2');
+  if (target) {
+    if (target.tagName === 'H2') target.tabIndex = -1;
+    target.focus({ preventScroll: again === null });
+  }
+}
+
+function focusSelector(element: HTMLElement): string | null {
+  if (element.id) return `#${CSS.escape(element.id)}`;
+  for (const name of ['data-key', 'data-edge', 'data-type']) {
+    const value = element.getAttribute(name);
+    if (value !== null) return `${element.tagName.toLowerCase()}.${[...element.classList].map((c) => CSS.escape(c)).join('.')}[${name}="${CSS.escape(value)}"]`;
+  }
+  return null;
 }
 
 function message(error: unknown): string {

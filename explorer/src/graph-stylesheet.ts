@@ -8,7 +8,7 @@ export const SELECTION_COLOR = '#0a66d8';
 const EDGE_COLOR = '#a9b4c0';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
-/** The stylesheet; element classes: focus, expanded, path, faded, hidden, label-hidden, hover. */
+/** The stylesheet; element classes: focus, expanded, capped, merged, path, faded, hidden, label-hidden, hover. */
 export function graphStylesheet(): StylesheetJson {
   return [
     {
@@ -23,8 +23,9 @@ export function graphStylesheet(): StylesheetJson {
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '120px',
+        'text-wrap': 'wrap',
+        'text-max-width': '110px',
+        'line-height': 1.1,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
@@ -52,25 +53,28 @@ export function graphStylesheet(): StylesheetJson {
         'curve-style': 'bezier',
         'font-family': FONT,
         'font-size': 9,
-        color: '#1d2733',
+        label: 'data(caption)',
+        color: '#3b4653',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.9,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 6,
       },
     },
-    { selector: 'node.focus, node.path, node:selected', style: { 'text-wrap': 'wrap', 'text-max-width': '170px' } },
+    { selector: 'node.focus, node.path, node:selected', style: { 'text-max-width': '170px' } },
+    { selector: 'node.capped', style: { 'border-color': '#b3261e', 'border-style': 'dashed', 'border-width': 3 } },
+    { selector: 'edge.merged', style: { width: 3, 'line-opacity': 0.9 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': PATH_COLOR, 'z-index': 30 } },
     {
       selector: 'edge.path',
-      style: { width: 4.5, 'line-opacity': 1, 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, 'arrow-scale': 1.1, label: 'data(type)', 'z-index': 30 },
+      style: { width: 4.5, 'line-opacity': 1, 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, 'arrow-scale': 1.1, color: '#1d2733', 'font-weight': 'bold', 'z-index': 30 },
     },
     { selector: '.faded', style: { opacity: 0.28 } },
     { selector: '.label-hidden', style: { 'text-opacity': 0 } },
     { selector: 'node:selected', style: { 'overlay-color': SELECTION_COLOR, 'overlay-opacity': 0.22, 'overlay-padding': 7, 'text-opacity': 1, 'z-index': 40 } },
-    { selector: 'edge:selected', style: { width: 4, 'line-opacity': 1, 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, label: 'data(type)', 'text-opacity': 1, opacity: 1, 'z-index': 40 } },
+    { selector: 'edge:selected', style: { width: 4, 'line-opacity': 1, 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, 'text-opacity': 1, opacity: 1, 'z-index': 40 } },
     { selector: '.hover', style: { 'text-opacity': 1, opacity: 1, 'z-index': 50 } },
-    { selector: 'edge.hover', style: { label: 'data(type)' } },
+    { selector: 'edge.hover', style: { label: 'data(full)', 'text-wrap': 'wrap', 'text-max-width': '240px' } },
     { selector: '.hidden', style: { display: 'none' } },
   ];
 }

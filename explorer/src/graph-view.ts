@@ -9,6 +9,7 @@ import type { Subgraph } from './api.js';
 import { graphStylesheet } from './graph-stylesheet.js';
 import { placeLabels, type Box, type LabelCandidate } from './label-placement.js';
 import { withSeededRandom } from './seeded-random.js';
+import { groupTies, tieCaption, type TieGroup } from './tie-groups.js';
 import type { Visible } from './visibility.js';
 
 cytoscape.use(fcose);
@@ -26,6 +27,8 @@ export interface Decorations {
   readonly expanded: ReadonlySet<string>;
   readonly pathNodes: ReadonlySet<string>;
   readonly pathEdges: ReadonlySet<string>;
+  /** Entities a capped neighbourhood left relationships out of: how many ("+N more" under the name). */
+  readonly more: ReadonlyMap<string, number>;
 }
 
 /** What the page shows, for tests and debugging (`window.explorer.snapshot()`); positions in page pixels. */
@@ -33,6 +36,8 @@ export interface ViewSnapshot {
   readonly nodes: readonly {
     key: string;
     name: string;
+    /** The drawn label: the name, and "+N more" when a capped neighbourhood left some out. */
+    label: string;
     type: string;
     visible: boolean;
     classes: string[];
@@ -42,7 +47,15 @@ export interface ViewSnapshot {
     labelBox: Box | null;
   }[];
   readonly edges: readonly {
+    /** The drawn line's id: its first relationship's id. */
     id: string;
+    /** The relationships it stands for (parallel ties of one type are drawn once). */
+    members: string[];
+    /** How many of them are shown under the filters. */
+    count: number;
+    /** The caption drawn on the line (shortened), and in full (on hover). */
+    caption: string;
+    fullCaption: string;
     type: string;
     source: string;
     target: string;
@@ -51,11 +64,15 @@ export interface ViewSnapshot {
     selected: boolean;
     /** Null while hidden. */
     midpoint: { x: number; y: number } | null;
-    /** Only for edges whose type label is drawn (on a path, or selected). */
+    /** Null when its caption is not drawn (it would overlap another label or an entity). */
     labelBox: Box | null;
   }[];
   readonly zoom: number;
 }
+
+/** Font sizes at 100 %; above that labels keep their size on screen, so zooming in makes room and hidden labels come back. */
+const NODE_FONT = 12;
+const EDGE_FONT = 9;
 
 const FIT_PADDING = 40;
 const MAX_FIT_ZOOM = 1.6;
@@ -65,6 +82,10 @@ export class GraphView {
   readonly cy: Core;
   private readonly container: HTMLElement;
   private running: cytoscape.Layouts | null = null;
+  private groups = new Map<string, TieGroup>();
+  private groupOf = new Map<string, string>();
+  private labelScale = 1;
+  private zoomTimer = 0;
 
   constructor(container: HTMLElement, handlers: GraphViewHandlers) {
     this.container = container;
@@ -96,13 +117,49 @@ export class GraphView {
     this.cy.on('dragfree', 'node', () => {
       this.placeLabels();
     });
+    this.cy.on('zoom', () => {
+      window.clearTimeout(this.zoomTimer);
+      this.zoomTimer = window.setTimeout(() => {
+        if (this.scaleLabels()) this.placeLabels();
+      }, 80);
+    });
+  }
+
+  /** The drawn line that stands for a relationship (its group's id), or null if it is not drawn. */
+  lineOf(relationshipId: string): string | null {
+    return this.groupOf.get(relationshipId) ?? null;
+  }
+
+  /** The relationships a drawn line stands for. */
+  membersOf(lineId: string): readonly string[] {
+    return this.groups.get(lineId)?.members.map((m) => m.id) ?? [];
+  }
+
+  /** Keeps labels the same size on screen above 100 % zoom (smaller in the model); true if that changed. */
+  private scaleLabels(): boolean {
+    const scale = Math.min(1, 1 / this.cy.zoom());
+    if (Math.abs(scale - this.labelScale) < 0.02) return false;
+    this.labelScale = scale;
+    this.cy
+      .style()
+      .selector('node')
+      .style({ 'font-size': NODE_FONT * scale, 'text-max-width': `${Math.round(110 * scale)}px`, 'text-margin-y': 3 * scale })
+      .selector('node.focus')
+      .style({ 'font-size': (NODE_FONT + 2) * scale })
+      .selector('edge')
+      .style({ 'font-size': EDGE_FONT * scale })
+      .update();
+    return true;
   }
 
   /** Makes the drawn graph exactly `graph`; tells how many nodes it added and removed. */
   setGraph(graph: Subgraph): { added: number; removed: number } {
     const cy = this.cy;
     const keys = new Set(graph.nodes.map((n) => n.key));
-    const ids = new Set(graph.edges.map((e) => e.id));
+    const { groups, groupOf } = groupTies(graph.edges);
+    this.groups = new Map(groups.map((g) => [g.id, g]));
+    this.groupOf = groupOf;
+    const ids = new Set(this.groups.keys());
     const gone = cy.nodes().filter((n) => !keys.has(n.id()));
     cy.batch(() => {
       cy.edges().filter((e) => !ids.has(e.id())).remove();
@@ -110,10 +167,10 @@ export class GraphView {
     });
     const addedNodes = graph.nodes.filter((n) => cy.getElementById(n.key).empty());
     const definitions: ElementDefinition[] = [
-      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, type: n.type } })),
-      ...graph.edges
-        .filter((e) => cy.getElementById(e.id).empty())
-        .map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.from, target: e.to, type: e.type } })),
+      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type } })),
+      ...groups
+        .filter((g) => cy.getElementById(g.id).empty())
+        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, caption: '', full: '' } })),
     ];
     const placed = cy.nodes().length > 0;
     cy.add(definitions);
@@ -134,15 +191,24 @@ export class GraphView {
         node.toggleClass('expanded', decorations.expanded.has(key));
         node.toggleClass('path', decorations.pathNodes.has(key));
         node.toggleClass('faded', pathShown && !decorations.pathNodes.has(key) && key !== decorations.focus);
+        const more = decorations.more.get(key) ?? 0;
+        const name = String(node.data('name'));
+        node.data('label', more > 0 ? `${name}\n+${more} more` : name);
+        node.toggleClass('capped', more > 0);
       });
       cy.edges().forEach((edge) => {
-        const id = edge.id();
-        edge.toggleClass('hidden', !visible.edges.has(id));
-        edge.toggleClass('path', decorations.pathEdges.has(id));
-        edge.toggleClass('faded', pathShown && !decorations.pathEdges.has(id));
+        const group = this.groups.get(edge.id());
+        const shown = group?.members.filter((m) => visible.edges.has(m.id)) ?? [];
+        const onPath = group?.members.some((m) => decorations.pathEdges.has(m.id)) ?? false;
+        const caption = tieCaption(shown);
+        edge.data({ caption: caption.short, full: caption.full, count: shown.length });
+        edge.toggleClass('hidden', shown.length === 0);
+        edge.toggleClass('merged', shown.length > 1);
+        edge.toggleClass('path', onPath);
+        edge.toggleClass('faded', pathShown && !onPath);
       });
       cy.elements(':selected').unselect();
-      const selected = decorations.edge ?? decorations.focus;
+      const selected = decorations.edge !== null ? this.lineOf(decorations.edge) : decorations.focus;
       if (selected !== null) cy.getElementById(selected).select();
     });
     this.placeLabels();
@@ -229,9 +295,10 @@ export class GraphView {
         body: node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }),
       });
     });
-    cy.edges('.path, :selected').not('.hidden').forEach((edge) => {
+    cy.edges().not('.hidden').forEach((edge) => {
       const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
-      if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority: edge.selected() ? 850 : 500, label: box });
+      const priority = edge.selected() ? 850 : edge.hasClass('path') ? 500 : edge.hasClass('faded') ? 0 : 1 + Number(edge.data('count') ?? 1) / 100;
+      if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority, label: box });
     });
     const shown = placeLabels(candidates);
     cy.batch(() => {
@@ -261,7 +328,8 @@ export class GraphView {
         const labelShown = visible && !node.hasClass('label-hidden');
         return {
           key: node.id(),
-          name: String(node.data('label')),
+          name: String(node.data('name')),
+          label: String(node.data('label')),
           type: String(node.data('type')),
           visible,
           classes: node.classes().filter((c) => c !== 'hover'),
@@ -273,6 +341,10 @@ export class GraphView {
       }),
       edges: cy.edges().map((edge) => ({
         id: edge.id(),
+        members: this.membersOf(edge.id()).slice(),
+        count: Number(edge.data('count') ?? 0),
+        caption: String(edge.data('caption') ?? ''),
+        fullCaption: String(edge.data('full') ?? ''),
         type: String(edge.data('type')),
         source: edge.source().id(),
         target: edge.target().id(),
@@ -280,7 +352,7 @@ export class GraphView {
         classes: edge.classes().filter((c) => c !== 'hover'),
         selected: edge.selected(),
         midpoint: edge.hasClass('hidden') ? null : page(edge.renderedMidpoint()),
-        labelBox: !edge.hasClass('hidden') && !edge.hasClass('label-hidden') && (edge.hasClass('path') || edge.selected()) ? labelBox(edge) : null,
+        labelBox: !edge.hasClass('hidden') && !edge.hasClass('label-hidden') ? labelBox(edge) : null,
       })),
       zoom: cy.zoom(),
     };

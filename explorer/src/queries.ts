@@ -11,11 +11,12 @@ export const SEARCH_QUERY = `query ExplorerSearch($query: String!, $first: Int) 
   search(query: $query, first: $first) { entity { ${ENTITY_FIELDS} aliases { name } } }
 }`;
 
-export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!, $limit: Int) {
-  neighborhood(id: $id, depth: 1, limit: $limit) {
+export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!, $depth: Int, $limit: Int, $types: [RelationshipType!]) {
+  neighborhood(id: $id, depth: $depth, limit: $limit, types: $types) {
     nodes { ${ENTITY_FIELDS} }
     edges { ${RELATIONSHIP_FIELDS} }
   }
+  centre: entity(id: $id) { key relationshipCounts { type total } }
 }`;
 
 export const PATHS_QUERY = `query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int, $relationshipTypes: [RelationshipType!]) {
@@ -66,6 +67,7 @@ export interface SearchResult {
 
 export interface NeighborhoodResult {
   readonly neighborhood: { readonly nodes: readonly EntitySummary[]; readonly edges: readonly RelationshipResult[] };
+  readonly centre: { readonly key: string; readonly relationshipCounts: readonly { readonly type: string; readonly total: number }[] } | null;
 }
 
 export interface PathsResult {

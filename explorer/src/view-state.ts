@@ -22,12 +22,41 @@ export interface ViewState {
   readonly rels: readonly string[] | null;
   /** Shortest paths asked for, from the first entity to the second. */
   readonly path: readonly [string, string] | null;
+  /** Entities whose two-hop neighbourhoods are drawn (one request each). */
+  readonly deep: readonly string[];
+  /** More of a capped neighbourhood: "key.RELATIONSHIP_TYPE", the type's neighbours of that entity. */
+  readonly more: readonly string[];
+  /** Entities the user took off the graph. */
+  readonly hide: readonly string[];
+  /** Undated entities and relationships: shown in every year window (default), or only when no window is set. */
+  readonly undated: 'show' | 'hide';
 }
 
-export const EMPTY_VIEW: ViewState = { focus: null, edge: null, expand: [], from: null, to: null, types: null, rels: null, path: null };
+export const EMPTY_VIEW: ViewState = {
+  focus: null,
+  edge: null,
+  expand: [],
+  from: null,
+  to: null,
+  types: null,
+  rels: null,
+  path: null,
+  deep: [],
+  more: [],
+  hide: [],
+  undated: 'show',
+};
 
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EDGE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const MORE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([A-Z_]+)$/;
+
+/** Splits a `more` entry ("japan.RELATED_TO") into its entity key and relationship type; null if malformed. */
+export function parseMore(entry: string): { key: string; type: string } | null {
+  const match = MORE.exec(entry);
+  if (!match || !(RELATIONSHIP_TYPES as readonly string[]).includes(match[2]!)) return null;
+  return { key: match[1]!, type: match[2]! };
+}
 
 /** Is `value` an entity key ("shinzo-abe")? */
 export function isEntityKey(value: string): boolean {
@@ -53,6 +82,10 @@ export function parseViewState(search: string): ViewState {
     types: params.has('types') ? [...new Set(list('types'))].filter((t) => (ENTITY_LABELS as readonly string[]).includes(t)) : null,
     rels: params.has('rels') ? [...new Set(list('rels'))].filter((t) => (RELATIONSHIP_TYPES as readonly string[]).includes(t)) : null,
     path: path.length === 2 && path[0] !== path[1] ? [path[0]!, path[1]!] : null,
+    deep: [...new Set(list('deep').filter(isEntityKey))],
+    more: [...new Set(list('more').filter((entry) => parseMore(entry) !== null))],
+    hide: [...new Set(list('hide').filter(isEntityKey))],
+    undated: one('undated') === 'hide' ? 'hide' : 'show',
   };
 }
 
@@ -67,6 +100,10 @@ export function formatViewState(state: ViewState): string {
   if (state.types !== null) parts.push(['types', sorted(state.types, ENTITY_LABELS).join(',')]);
   if (state.rels !== null) parts.push(['rels', sorted(state.rels, RELATIONSHIP_TYPES).join(',')]);
   if (state.path !== null) parts.push(['path', state.path.join(',')]);
+  if (state.deep.length > 0) parts.push(['deep', state.deep.join(',')]);
+  if (state.more.length > 0) parts.push(['more', state.more.join(',')]);
+  if (state.hide.length > 0) parts.push(['hide', state.hide.join(',')]);
+  if (state.undated === 'hide') parts.push(['undated', 'hide']);
   if (parts.length === 0) return '';
   // Keys, types and ids need no escaping but commas read better unescaped.
   return `?${parts.map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`).join('&')}`;
