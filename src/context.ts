@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Limits } from './config.js';
+import type { DocumentText } from './documents/document-text.js';
 import type { Database } from './db/database.js';
 import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
@@ -24,10 +25,12 @@ export interface Context {
   readonly loaders: Loaders;
   readonly limits: Limits;
   readonly roundTrips: RoundTripCounter;
+  /** The source documents' text, for quotes (read once at start). */
+  readonly documents: DocumentText;
 }
 
 /** Builds a fresh context for one request; loaders never outlive it. */
-export function createContext(db: Database, limits: Limits): Context {
+export function createContext(db: Database, limits: Limits, documents: DocumentText): Context {
   const roundTrips: RoundTripCounter = { count: 0, timeMs: 0 };
   const store = new GraphStore(db, (_operation, ms) => {
     roundTrips.count += 1;
@@ -54,5 +57,5 @@ export function createContext(db: Database, limits: Limits): Context {
       return loader;
     },
   };
-  return { store, loaders, limits, roundTrips };
+  return { store, loaders, limits, roundTrips, documents };
 }

@@ -225,6 +225,13 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
       authors: { type: 'string[]', description: 'Author names as the document states them.' },
       publisher: text('The publisher as the document states it.'),
       date: date('The publication date, where the document states it.'),
+      kind: text('What sort of document it is, where the document says so (e.g. a report that calls itself one).', [
+        'article',
+        'column',
+        'report',
+        'blog-post',
+        'other',
+      ]),
     },
   },
 };

@@ -12,6 +12,7 @@ import './subgraph.js';
 import './graph-queries.js';
 import './subgraph-query.js';
 import './source-support.js';
+import './source-lines.js';
 
 /** The executable schema, built once from the type files imported above. */
 export const schema: GraphQLSchema = builder.toSchema();
