@@ -4,6 +4,7 @@ import type { DocumentText } from './documents/document-text.js';
 import type { Database } from './db/database.js';
 import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
+import { NetworkService } from './network/network-service.js';
 
 /** Per-request Neo4j accounting, reported in the response's `extensions.neo4j`. */
 export interface RoundTripCounter {
@@ -22,6 +23,8 @@ export interface Loaders {
 
 export interface Context {
   readonly store: GraphStore;
+  /** Paths, neighbourhoods and network views over layers and derived ties. */
+  readonly network: NetworkService;
   readonly loaders: Loaders;
   readonly limits: Limits;
   readonly roundTrips: RoundTripCounter;
@@ -32,10 +35,12 @@ export interface Context {
 /** Builds a fresh context for one request; loaders never outlive it. */
 export function createContext(db: Database, limits: Limits, documents: DocumentText): Context {
   const roundTrips: RoundTripCounter = { count: 0, timeMs: 0 };
-  const store = new GraphStore(db, (_operation, ms) => {
+  const observe = (_operation: string, ms: number): void => {
     roundTrips.count += 1;
     roundTrips.timeMs += ms;
-  });
+  };
+  const store = new GraphStore(db, observe);
+  const network = new NetworkService(db, observe);
   const entity = new DataLoader<string, EntityRecord | null>((keys) => store.entitiesByKeys(keys));
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
   const loaders: Loaders = {
@@ -57,5 +62,5 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
       return loader;
     },
   };
-  return { store, loaders, limits, roundTrips, documents };
+  return { store, network, loaders, limits, roundTrips, documents };
 }

@@ -366,7 +366,7 @@ export class GraphStore {
    * At most `limit` entities of a selection (by id) and the selected relationships
    * among them; the same selection the exports use (src/db/export-stream.ts).
    */
-  subgraph(selection: ExportSelection, limit: number): Promise<Subgraph> {
+  subgraph(selection: ExportSelection, limit: number): Promise<Subgraph & { totalCount: number }> {
     return readSubgraph(this.db, selection, limit, this.observe);
   }
 

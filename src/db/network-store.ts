@@ -1,0 +1,125 @@
+import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
+import { derivingTypes, labelsOfLayers, type Layer } from '../model/layers.js';
+import { derivedTies, directTies, type HiddenNode } from '../network/derive-ties.js';
+import type { Network } from '../network/tie.js';
+import type { Database, Params, RoundTripObserver } from './database.js';
+import { ENTITY_PROJECTION, RELATIONSHIP_PROJECTION, toEntityRecord, toRelationshipRecord } from './records.js';
+
+/** What a network read shows: layers, the stored types kept as direct ties, optionally fewer kinds. */
+export interface NetworkSpec {
+  readonly layers: readonly Layer[];
+  /** Kinds to show, within the layers; null: every kind of the layers. */
+  readonly types: readonly EntityLabel[] | null;
+  /** Stored relationship types that may be direct ties (and may link to hidden nodes). */
+  readonly relationshipTypes: readonly RelationshipType[];
+}
+
+/** Which nodes a network read covers: every shown node, or those within `radius` walking steps of the centres. */
+export type NetworkScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'ball'; readonly centres: readonly string[]; readonly radius: number; readonly maxNodes: number };
+
+/** The ball grew past its limit: the caller narrows the request. */
+export class NetworkTooLargeError extends Error {
+  override name = 'NetworkTooLargeError';
+  constructor(readonly size: number, readonly limit: number) {
+    super(`the network around the requested entities has ${size} nodes, more than ${limit}`);
+  }
+}
+
+const MAX_RADIUS = 6;
+
+/**
+ * Reads a network view in one round trip: the shown nodes (with their stored
+ * degree), the stored relationships among them as direct ties, and every
+ * hidden node (a node of a layer not shown) linked to two or more shown nodes
+ * by a type that derives a tie, folded into derived ties (src/network/derive-ties.ts).
+ * Ties are computed on read, never stored.
+ */
+export async function readNetwork(db: Database, spec: NetworkSpec, scope: NetworkScope, observe?: RoundTripObserver): Promise<Network> {
+  const shown = spec.types ? labelsOfLayers(spec.layers).filter((l) => spec.types!.includes(l)) : labelsOfLayers(spec.layers);
+  const hiddenLabels = ENTITY_LABELS.filter((l) => !shown.includes(l));
+  const allowed = new Set<string>(spec.relationshipTypes);
+  const via: Record<string, string[]> = {};
+  for (const label of hiddenLabels) via[label] = derivingTypes(label).filter((t) => allowed.has(t));
+  const params: Params = {
+    shown,
+    hiddenLabels: hiddenLabels.filter((l) => (via[l] ?? []).length > 0),
+    via,
+    direct: spec.relationshipTypes.filter((t) => RELATIONSHIP_TYPES.includes(t)),
+    centres: scope.kind === 'ball' ? scope.centres : [],
+    maxNodes: scope.kind === 'ball' ? scope.maxNodes : 0,
+  };
+  const isShown = (x: string): string => `any(l IN labels(${x}) WHERE l IN $shown)`;
+  const hiddenLabel = (x: string): string => `head([l IN labels(${x}) WHERE l <> 'Entity'])`;
+  let nodes: string;
+  let member: (x: string) => string;
+  if (scope.kind === 'all') {
+    nodes = `MATCH (n:Entity) WHERE ${isShown('n')} WITH n ORDER BY n.id WITH collect(n) AS ns`;
+    member = isShown;
+  } else {
+    const radius = Math.trunc(scope.radius);
+    if (!(radius >= 0 && radius <= MAX_RADIUS)) throw new Error('invariant: network radius out of range');
+    // One unrolled breadth-first step per walking hop: a stored relationship to a shown node, or
+    // two relationships through one hidden node that derives a tie. Nodes, not paths, are collected,
+    // so hubs cost their degree and no more.
+    const step = `
+       CALL (seen, frontier) {
+         UNWIND (CASE WHEN size(seen) > $maxNodes THEN [] ELSE frontier END) AS x
+         CALL (x) {
+           MATCH (x)-[r]-(y:Entity) WHERE type(r) IN $direct AND ${isShown('y')} RETURN y
+           UNION
+           MATCH (x)-[r1]-(h:Entity)
+           WITH x, r1, h, ${hiddenLabel('h')} AS hl
+           WHERE hl IN $hiddenLabels AND type(r1) IN $via[hl]
+           MATCH (h)-[r2]-(y:Entity) WHERE y <> x AND type(r2) IN $via[hl] AND ${isShown('y')}
+           RETURN y
+         }
+         WITH DISTINCT y WHERE NOT y IN seen
+         RETURN collect(y) AS next
+       }
+       WITH seen + next AS seen, next AS frontier`;
+    nodes = `MATCH (c:Entity) WHERE c.id IN $centres
+       WITH collect(c) AS seen
+       WITH seen, seen AS frontier
+       ${step.repeat(radius)}
+       WITH seen AS ns`;
+    member = (x) => `${x} IN ns`;
+  }
+  const rows = await db.read(
+    'network',
+    `${nodes}
+     CALL (ns) {
+       UNWIND ns AS a
+       MATCH (a)-[r]->(b:Entity) WHERE type(r) IN $direct AND ${member('b')}
+       RETURN collect(${RELATIONSHIP_PROJECTION('r')}) AS rels
+     }
+     CALL (ns) {
+       UNWIND ns AS a
+       MATCH (a)-[r]-(h:Entity)
+       WITH a, r, h, ${hiddenLabel('h')} AS hl
+       WHERE hl IN $hiddenLabels AND type(r) IN $via[hl] AND NOT h IN ns
+       WITH h, collect({ r: ${RELATIONSHIP_PROJECTION('r')}, other: a.id }) AS links
+       WHERE size(links) >= 2
+       RETURN collect({ h: ${ENTITY_PROJECTION('h')}, links: links }) AS hidden
+     }
+     RETURN size(ns) AS size,
+       CASE WHEN size(ns) > $maxNodes AND $maxNodes > 0 THEN [] ELSE [x IN ns | { n: ${ENTITY_PROJECTION('x')}, degree: COUNT { (x)--() } }] END AS nodes,
+       rels, hidden`,
+    params,
+    observe,
+  );
+  const row = rows[0];
+  if (!row) return { nodes: [], ties: [] };
+  const size = Number(row['size']);
+  if (scope.kind === 'ball' && size > scope.maxNodes) throw new NetworkTooLargeError(size, scope.maxNodes);
+  const hidden: HiddenNode[] = (row['hidden'] as { h: unknown; links: { r: unknown; other: string }[] }[]).map((x) => ({
+    entity: toEntityRecord(x.h),
+    links: x.links.map((l) => ({ relationship: toRelationshipRecord(l.r), other: l.other })),
+  }));
+  return {
+    nodes: (row['nodes'] as { n: unknown; degree: unknown }[]).map((x) => ({ entity: toEntityRecord(x.n), storedDegree: Number(x.degree) })),
+    ties: [...directTies((row['rels'] as unknown[]).map(toRelationshipRecord)), ...derivedTies(hidden)],
+  };
+}
