@@ -4,7 +4,7 @@
  * keyboard) or a relationship (type, ends, dates, properties, citations).
  */
 import { LABELS, RELATIONSHIPS, isEntityLabel, isRelationshipType } from '../../src/model/graph-model.js';
-import type { CitationView, EntityDetails, EntitySummary, RelationshipView } from './api.js';
+import { quoteKey, type CitationView, type EntityDetails, type EntitySummary, type RelationshipView } from './api.js';
 import { authorList, dateSpan, evidenceByDocument, lineRange } from './citation-text.js';
 import { h, replaceChildren } from './dom.js';
 import type { HiddenTies } from './graph-data.js';
@@ -83,7 +83,7 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
       context.expanded || context.deep
         ? h('button', { type: 'button', id: 'collapse-button', onclick: () => { handlers.collapse(summary.key); } }, 'Collapse')
         : h('button', { type: 'button', id: 'expand-button', class: 'primary', onclick: () => { handlers.expand(summary.key); } }, 'Expand neighbourhood'),
-      context.deep ? null : h('button', { type: 'button', id: 'expand-deep-button', title: 'Neighbours and their neighbours, in one request', onclick: () => { handlers.expandDeep(summary.key); } }, 'Expand 2 hops'),
+      context.deep ? null : h('button', { type: 'button', id: 'expand-deep-button', title: 'The actors two steps away and the ties among them, in one request; context and evidence fold into the ties', onclick: () => { handlers.expandDeep(summary.key); } }, 'Actor map, 2 hops'),
       h('button', { type: 'button', id: 'hide-button', title: 'Take this entity off the graph (Delete on the graph)', onclick: () => { handlers.hide(summary.key); } }, 'Hide'),
       h('button', { type: 'button', id: 'path-from-button', onclick: () => { handlers.setPathEnd('from', summary); } }, 'Path from here'),
       h('button', { type: 'button', id: 'path-to-button', onclick: () => { handlers.setPathEnd('to', summary); } }, 'Path to here'),
@@ -148,28 +148,46 @@ function notInView(summary: EntitySummary, left: readonly HiddenTies[], handlers
  * same type drawn as one line (each with its dates and properties); then the
  * evidence of all of them, grouped per document.
  */
-export function renderRelationship(panel: HTMLElement, ties: readonly RelationshipView[], from: EntitySummary, to: EntitySummary, handlers: DetailsHandlers): void {
+export function renderRelationship(
+  panel: HTMLElement,
+  ties: readonly RelationshipView[],
+  from: EntitySummary,
+  to: EntitySummary,
+  handlers: DetailsHandlers,
+  quotes: ReadonlyMap<string, string> | null = null,
+): void {
   const first = ties[0];
   if (!first) return;
   const type = first.type;
   const citations = ties.flatMap((t) => t.citations);
+  const behind = [...new Map(ties.flatMap((t) => t.evidence).map((e) => [e.key, e])).values()];
   replaceChildren(
     panel,
-    h('p', { class: 'kicker' }, ties.length > 1 ? `${ties.length} parallel relationships` : 'Relationship'),
+    h('p', { class: 'kicker' }, first.derived ? 'Tie derived from the evidence' : ties.length > 1 ? `${ties.length} parallel relationships` : 'Relationship'),
     h('h2', { id: 'details-title' }, ties.length > 1 ? `${ties.length}× ${type}` : type),
-    isRelationshipType(type) ? h('p', { class: 'muted small' }, RELATIONSHIPS[type].description) : null,
+    h('p', { class: 'muted small', id: 'tie-relation' }, isRelationshipType(type) && !first.derived ? RELATIONSHIPS[type].description : first.relation),
     h(
       'p',
       { class: 'ends' },
       endButton(from, handlers),
-      h('span', { class: 'arrow', 'aria-label': 'to' }, ` —${type}→ `),
+      h('span', { class: 'arrow', 'aria-label': first.derived ? 'and' : 'to' }, first.derived ? ` —${type}— ` : ` —${type}→ `),
       endButton(to, handlers),
     ),
+    behind.length > 0 ? h('h3', {}, `Behind it (${behind.length})`) : null,
+    behind.length > 0
+      ? h(
+          'ul',
+          { class: 'connections behind', 'aria-label': 'What the tie is derived from' },
+          ...behind.map((entity) =>
+            h('li', {}, h('button', { type: 'button', class: 'link node-link', 'data-key': entity.key, onclick: () => { handlers.selectNode(entity.key); } }, typeSwatch(entity.type, 12), ` ${entity.name}`)),
+          ),
+        )
+      : null,
     ties.length === 1
       ? properties(first, 'edge-dates')
       : h('ol', { class: 'ties', 'aria-label': 'The parallel relationships' }, ...ties.map((tie) => h('li', { 'data-edge': tie.id }, properties(tie, null)))),
     h('h3', { id: 'evidence-title' }, `Evidence (${citations.length} ${citations.length === 1 ? 'citation' : 'citations'})`),
-    evidenceList(citations),
+    evidenceList(citations, quotes),
   );
 }
 
@@ -192,7 +210,7 @@ function endButton(entity: EntitySummary, handlers: DetailsHandlers): HTMLButton
  * Evidence as the reader checks it: one entry per document (readable title,
  * authors, publisher, file), then each cited line range with its quoted lines.
  */
-function evidenceList(citations: readonly CitationView[]): HTMLOListElement {
+function evidenceList(citations: readonly CitationView[], quotes: ReadonlyMap<string, string> | null = null): HTMLOListElement {
   return h(
     'ol',
     { class: 'citations' },
@@ -211,14 +229,15 @@ function evidenceList(citations: readonly CitationView[]): HTMLOListElement {
         h(
           'ul',
           { class: 'ranges' },
-          ...evidence.ranges.map((range) =>
-            h(
+          ...evidence.ranges.map((range) => {
+            const quote = range.quote ?? quotes?.get(quoteKey({ document: evidence.document, ...range })) ?? null;
+            return h(
               'li',
               { class: 'range' },
               h('span', { class: 'citation-lines' }, lineRange({ ...first, startLine: range.startLine, endLine: range.endLine })),
-              range.quote !== null ? h('blockquote', { class: 'quote' }, range.quote) : null,
-            ),
-          ),
+              quote !== null ? h('blockquote', { class: 'quote' }, quote) : null,
+            );
+          }),
         ),
       );
     }),

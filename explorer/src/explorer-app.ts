@@ -9,8 +9,11 @@ import {
   LARGE_NEIGHBORHOOD_LIMIT,
   fetchEntity,
   fetchNeighborhood,
+  fetchNetwork,
   fetchPaths,
-  fetchYearBounds,
+  fetchQuotes,
+  fetchStart,
+  quoteKey,
   type EntityDetails,
   type EntitySummary,
   type NeighborhoodOptions,
@@ -19,23 +22,31 @@ import {
   type Subgraph,
 } from './api.js';
 import { renderEntity, renderRelationship, renderWelcome, type Connection, type DetailsHandlers } from './details-panel.js';
-import { byId, h, replaceChildren } from './dom.js';
+import { evidenceByDocument } from './citation-text.js';
+import { byId, h, keepFocus, replaceChildren } from './dom.js';
 import { FiltersPanel } from './filters-panel.js';
-import { hiddenTies, mergeSubgraphs, pathElements, pathsSubgraph } from './graph-data.js';
+import { hiddenTies, mergeSubgraphs, neighboursLeftOut, pathElements, pathsSubgraph } from './graph-data.js';
 import { GraphView, type ViewSnapshot } from './graph-view.js';
 import { toGraphML } from './graphml.js';
 import { PathPanel, type PathResults } from './path-panel.js';
+import { typesOfClass } from '../../src/model/layers.js';
 import { arrowDirection, neighbourInDirection } from './keyboard-nav.js';
+import { relativeScores } from './node-metrics.js';
 import { createSearchBox } from './search-box.js';
 import { EMPTY_VIEW, formatViewState, parseMore, parseViewState, type ViewState } from './view-state.js';
 import { visibleElements, type Filters, type Visible } from './visibility.js';
 
 type HistoryMode = 'push' | 'replace' | 'none';
 
+/** Tie kinds that say little (RELATED_TO, BASED_IN ...), as the model classes them: what "avoid generic ties" leaves out of routes. */
+const GENERIC_TYPES: readonly string[] = typesOfClass('generic');
+/** The hub penalty's factor when hubs are avoided: four times the API's default (0.5). */
+export const STRONG_HUB_COST = 2;
+
 /** What `window.explorer` offers tests and the curious. */
 export interface ExplorerHandle {
   /** The view state, a revision counter (bumped when an update finishes) and what is drawn. */
-  snapshot(): { state: ViewState; revision: number; busy: boolean; graph: ViewSnapshot };
+  snapshot(): { state: ViewState; revision: number; busy: boolean; graph: ViewSnapshot; timings: Record<string, number> };
 }
 
 export class Explorer {
@@ -47,9 +58,12 @@ export class Explorer {
   private generation = 0;
   private revision = 0;
   private busy = false;
+  /** How long the last redraw's steps took (ms), from the data's arrival to a settled picture. */
+  private timings: Record<string, number> = {};
   private readonly neighborhoods = new Map<string, Promise<Subgraph>>();
   private readonly paths = new Map<string, Promise<PathView[]>>();
   private readonly entities = new Map<string, Promise<EntityDetails | null>>();
+  private readonly quotes = new Map<string, Promise<Map<string, string>>>();
   private readonly view: GraphView;
   private readonly filters: FiltersPanel;
   private readonly pathPanel: PathPanel;
@@ -79,6 +93,8 @@ export class Explorer {
       setRels: (rels) => { this.navigate({ ...this.state, rels }, 'replace'); },
       setYears: (from, to) => { this.navigate({ ...this.state, from, to }, 'replace'); },
       setUndated: (undated) => { this.navigate({ ...this.state, undated }, 'replace'); },
+      setLayers: (layers) => { this.navigate({ ...this.state, layers, edge: null }, 'push'); },
+      setSize: (size) => { this.navigate({ ...this.state, size }, 'replace'); },
     });
     this.pathPanel = new PathPanel(byId('path-panel'), {
       find: (from, to) => { this.navigate({ ...this.state, path: [from, to], edge: null }, 'push'); },
@@ -88,6 +104,7 @@ export class Explorer {
       },
       selectEdge: (id) => { this.navigate({ ...this.state, edge: id }, 'replace'); },
       showPath: (index) => { this.showPath(index); },
+      setAvoid: (avoidGeneric, avoidHubs) => { this.navigate({ ...this.state, avoidGeneric, avoidHubs, edge: null }, 'push'); },
       onError: (error) => { this.report(error); },
     });
     this.detailHandlers = {
@@ -121,7 +138,7 @@ export class Explorer {
 
   /** Loads the year range and the view in the URL. */
   async start(): Promise<void> {
-    const bounds = fetchYearBounds().catch((error: unknown) => {
+    const bounds = fetchStart().catch((error: unknown) => {
       this.report(error);
       return null;
     });
@@ -132,7 +149,7 @@ export class Explorer {
 
   /** For tests: see ExplorerHandle. */
   handle(): ExplorerHandle {
-    return { snapshot: () => ({ state: this.state, revision: this.revision, busy: this.busy, graph: this.view.snapshot() }) };
+    return { snapshot: () => ({ state: this.state, revision: this.revision, busy: this.busy, graph: this.view.snapshot(), timings: { ...this.timings } }) };
   }
 
   private open(key: string): void {
@@ -145,10 +162,10 @@ export class Explorer {
     this.navigate({ ...this.state, focus: key, edge: null, expand: [...this.state.expand, key] }, 'push');
   }
 
-  /** Two hops around an entity, in one request. */
+  /** The actor map two steps around an entity, in one request (context and evidence fold into the ties). */
   private expandDeep(key: string): void {
     if (this.state.deep.includes(key)) return;
-    this.navigate({ ...this.state, focus: key, edge: null, deep: [...this.state.deep, key] }, 'push');
+    this.navigate({ ...this.state, focus: key, edge: null, deep: [...this.state.deep, key], layers: ['ACTORS'] }, 'push');
   }
 
   /** Takes an entity off the graph (and what was expanded from it); "Show hidden" brings it back. */
@@ -183,20 +200,20 @@ export class Explorer {
     this.clearError();
     try {
       const parts = await Promise.all([
-        ...next.expand.map((key) => this.neighborhood(key)),
-        ...next.deep.map((key) => this.neighborhood(key, { depth: 2, limit: LARGE_NEIGHBORHOOD_LIMIT })),
+        ...next.expand.map((key) => this.neighborhood(key, { layers: next.layers })),
+        ...next.deep.map((key) => this.network(key, next.layers)),
         ...next.more.flatMap((entry) => {
           const more = parseMore(entry);
-          return more ? [this.neighborhood(more.key, { types: [more.type], limit: LARGE_NEIGHBORHOOD_LIMIT })] : [];
+          return more ? [this.neighborhood(more.key, { types: [more.type], limit: LARGE_NEIGHBORHOOD_LIMIT, layers: next.layers })] : [];
         }),
       ]);
       let paths: PathView[] = [];
       if (next.path !== null) {
         if (previous.path?.join() !== next.path.join() || this.pathResults.kind !== 'paths') this.pathResults = { kind: 'loading' };
-        this.pathPanel.update(next.path, this.entityIndex(), this.pathResults);
+        this.pathPanel.update(next.path, this.entityIndex(), this.pathResults, { generic: next.avoidGeneric, hubs: next.avoidHubs });
         try {
-          paths = await this.pathsFor(next.path, next.rels);
-          this.pathResults = { kind: 'paths', paths, filtered: next.rels !== null };
+          paths = await this.pathsFor(next.path, next);
+          this.pathResults = { kind: 'paths', paths, filtered: next.rels !== null || next.avoidGeneric || next.avoidHubs };
         } catch (error) {
           this.pathResults = { kind: 'error', message: message(error) };
         }
@@ -210,20 +227,26 @@ export class Explorer {
       if (generation !== this.generation) return;
 
       const before = this.graph.nodes.length;
+      const t0 = performance.now();
       this.graph = mergeSubgraphs([...parts, pathsSubgraph(paths), lone]);
       const { added, removed } = this.view.setGraph(this.graph);
+      const t1 = performance.now();
       const onPath = pathElements(paths);
       this.decorate(onPath);
+      const t2 = performance.now();
       this.emptyHint.hidden = this.graph.nodes.length > 0;
       const detailsShown = this.renderPanels();
+      const t3 = performance.now();
       const fitTo = onPath.nodes.size > 0 ? [...onPath.nodes, ...onPath.edges] : [];
       if (added > 0 || removed > 0) await this.view.layout(before === 0 || before === removed, fitTo, next.focus);
       else if (previous.path?.join() !== next.path?.join() && fitTo.length > 0) this.view.fit(fitTo, next.focus);
+      const t4 = performance.now();
       await detailsShown;
       if (generation !== this.generation) return;
       this.view.placeLabels();
+      this.timings = { draw: t1 - t0, decorate: t2 - t1, panels: t3 - t2, layout: t4 - t3, total: performance.now() - t0 };
       if (paths.length > 0 && previous.path?.join() !== next.path?.join()) {
-        this.say(`${paths.length} shortest ${paths.length === 1 ? 'path' : 'paths'} of ${paths[0]?.hops.length ?? 0} hops highlighted.`);
+        this.say(`${paths.length} best ${paths.length === 1 ? 'route' : 'routes'} highlighted; the cheapest has ${paths[0]?.hops.length ?? 0} hops.`);
       }
     } catch (error) {
       if (generation === this.generation) this.report(error);
@@ -250,7 +273,7 @@ export class Explorer {
     this.visible = visibleElements(this.graph, filters, anchors, onPath);
     const more = new Map<string, number>();
     for (const key of anchors) {
-      const left = hiddenTies(this.graph, key).reduce((sum, t) => sum + t.total - t.loaded, 0);
+      const left = neighboursLeftOut(this.graph, key);
       if (left > 0) more.set(key, left);
     }
     this.view.decorate(this.visible, {
@@ -260,6 +283,7 @@ export class Explorer {
       pathNodes: onPath.nodes,
       pathEdges: onPath.edges,
       more,
+      sizes: relativeScores([...this.visible.nodes], this.graph.edges.filter((e) => this.visible.edges.has(e.id)), state.size),
     });
   }
 
@@ -282,7 +306,7 @@ export class Explorer {
       rels.set(edge.type, count);
     }
     this.filters.update(state, { types, rels }, this.datedYears());
-    this.pathPanel.update(state.path, this.entityIndex(), this.pathResults);
+    this.pathPanel.update(state.path, this.entityIndex(), this.pathResults, { generic: state.avoidGeneric, hubs: state.avoidHubs });
     return this.renderDetails();
   }
 
@@ -298,6 +322,16 @@ export class Explorer {
         const members = line !== null ? this.view.membersOf(line) : [edge.id];
         const ties = this.graph.edges.filter((e) => members.includes(e.id) && (e.id === edge.id || this.visible.edges.has(e.id)));
         keepFocus(this.details, () => { renderRelationship(this.details, ties, from, to, this.detailHandlers); });
+        // The quoted lines come with the selection: one request for the tie's cited ranges.
+        const ranges = evidenceByDocument(ties.flatMap((t) => t.citations)).flatMap((d) => d.ranges.filter((r) => r.quote === null).map((r) => ({ document: d.document, ...r })));
+        if (ranges.length === 0) return;
+        const generation = this.generation;
+        try {
+          const quotes = await cached(this.quotes, JSON.stringify(ranges.map(quoteKey)), () => fetchQuotes(ranges));
+          if (generation === this.generation) keepFocus(this.details, () => { renderRelationship(this.details, ties, from, to, this.detailHandlers, quotes); });
+        } catch (error) {
+          this.report(error);
+        }
         return;
       }
     }
@@ -366,12 +400,22 @@ export class Explorer {
     return new Map(this.graph.nodes.map((n) => [n.key, n]));
   }
 
-  private neighborhood(key: string, options: NeighborhoodOptions = {}): Promise<Subgraph> {
-    return cached(this.neighborhoods, `${key}|${options.depth ?? 1}|${options.types?.join(',') ?? '*'}`, () => fetchNeighborhood(key, options));
+  private neighborhood(key: string, options: NeighborhoodOptions): Promise<Subgraph> {
+    return cached(this.neighborhoods, `${key}|1|${options.types?.join(',') ?? '*'}|${options.layers.join(',')}`, () => fetchNeighborhood(key, options));
   }
 
-  private pathsFor(path: readonly [string, string], rels: readonly string[] | null): Promise<PathView[]> {
-    return cached(this.paths, `${path.join('|')}|${rels?.join(',') ?? '*'}`, () => fetchPaths(path[0], path[1], rels));
+  private network(key: string, layers: readonly string[]): Promise<Subgraph> {
+    return cached(this.neighborhoods, `${key}|2|*|${layers.join(',')}`, () => fetchNetwork(key, 2, layers));
+  }
+
+  private pathsFor(path: readonly [string, string], state: ViewState): Promise<PathView[]> {
+    const options = {
+      relationshipTypes: state.rels,
+      avoidTypes: state.avoidGeneric ? GENERIC_TYPES : [],
+      hubCost: state.avoidHubs ? STRONG_HUB_COST : null,
+      layers: state.layers,
+    };
+    return cached(this.paths, JSON.stringify([path, options]), () => fetchPaths(path[0], path[1], options));
   }
 
   private entity(key: string): Promise<EntityDetails | null> {
@@ -388,7 +432,7 @@ export class Explorer {
 
   private wireToolbar(): void {
     byId('fit-button').addEventListener('click', () => { this.view.fit([], null, 0); });
-    byId('layout-button').addEventListener('click', () => { void this.view.layout(true, [], this.state.focus); });
+    byId('layout-button').addEventListener('click', () => { void this.view.layout(true, [], this.state.focus).then(() => { this.view.placeLabels(); }); });
     byId('png-button').addEventListener('click', () => {
       download(this.view.png(), `${this.fileStem()}.png`);
     });
@@ -486,33 +530,6 @@ export class Explorer {
   private clearError(): void {
     byId('error').hidden = true;
   }
-}
-
-/**
- * Re-renders a panel without losing the keyboard user's place: if focus was
- * inside it, it goes back to the element with the same id or data key, or
- * else to the panel's heading, never to the page's <body>.
- */
-function keepFocus(panel: HTMLElement, render: () => void): void {
-  const active = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement : null;
-  const selector = active === null ? null : focusSelector(active);
-  render();
-  if (active === null) return;
-  const again = selector !== null ? panel.querySelector<HTMLElement>(selector) : null;
-  const target = again ?? panel.querySelector<HTMLElement>('h2');
-  if (target) {
-    if (target.tagName === 'H2') target.tabIndex = -1;
-    target.focus({ preventScroll: again === null });
-  }
-}
-
-function focusSelector(element: HTMLElement): string | null {
-  if (element.id) return `#${CSS.escape(element.id)}`;
-  for (const name of ['data-key', 'data-edge', 'data-type']) {
-    const value = element.getAttribute(name);
-    if (value !== null) return `${element.tagName.toLowerCase()}.${[...element.classList].map((c) => CSS.escape(c)).join('.')}[${name}="${CSS.escape(value)}"]`;
-  }
-  return null;
 }
 
 function message(error: unknown): string {

@@ -9,14 +9,23 @@
 import { ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS } from '../../src/model/graph-model.js';
 import { h, replaceChildren } from './dom.js';
 import { TYPE_STYLES, typeSwatch } from './type-styles.js';
-import type { ViewState } from './view-state.js';
+import { SIZE_METRICS, type Layer, type SizeMetric, type ViewState } from './view-state.js';
 
 export interface FiltersHandlers {
   setTypes(types: readonly string[] | null): void;
   setRels(rels: readonly string[] | null): void;
   setYears(from: number | null, to: number | null): void;
   setUndated(undated: 'show' | 'hide'): void;
+  setLayers(layers: readonly Layer[]): void;
+  setSize(metric: SizeMetric): void;
 }
+
+const SIZE_LABELS: Readonly<Record<SizeMetric, string>> = {
+  degree: 'degree (ties shown)',
+  betweenness: 'betweenness',
+  pagerank: 'PageRank',
+  none: 'nothing (all alike)',
+};
 
 /** How many entities and relationships of each type are shown under the filters, of those loaded. */
 export interface TypeCounts {
@@ -42,6 +51,9 @@ export class FiltersPanel {
     h('option', { value: 'hide' }, 'left out when a window is set'),
   );
   private readonly undatedNote = h('p', { class: 'muted small', id: 'undated-note' });
+  private readonly contextBox = h('input', { type: 'checkbox', id: 'layer-context' });
+  private readonly evidenceBox = h('input', { type: 'checkbox', id: 'layer-evidence' });
+  private readonly sizeSelect = h('select', { id: 'size-metric' }, ...SIZE_METRICS.map((m) => h('option', { value: m }, SIZE_LABELS[m])));
   private bounds: { min: number; max: number } | null = null;
   private stops: readonly number[] = [];
   private state: ViewState | null = null;
@@ -75,8 +87,30 @@ export class FiltersPanel {
     this.undatedSelect.addEventListener('change', () => {
       this.handlers.setUndated(this.undatedSelect.value === 'hide' ? 'hide' : 'show');
     });
+    const reportLayers = (): void => {
+      const layers: Layer[] = ['ACTORS'];
+      if (this.contextBox.checked) layers.push('CONTEXT');
+      if (this.evidenceBox.checked) layers.push('EVIDENCE');
+      this.handlers.setLayers(layers);
+    };
+    this.contextBox.addEventListener('change', reportLayers);
+    this.evidenceBox.addEventListener('change', reportLayers);
+    this.sizeSelect.addEventListener('change', () => { this.handlers.setSize(this.sizeSelect.value as SizeMetric); });
     replaceChildren(
       container,
+      h(
+        'fieldset',
+        { class: 'layers' },
+        h('legend', {}, 'Map'),
+        h(
+          'ul',
+          { class: 'checklist' },
+          h('li', {}, h('label', { for: 'layer-context', title: 'Events, treaties, policies, projects, places and sanctions as entities; unticked, they fold into ties between actors' }, this.contextBox, ' Context (events, treaties …)')),
+          h('li', {}, h('label', { for: 'layer-evidence', title: 'Statements, figures and source documents as entities; unticked, they fold into the ties they support' }, this.evidenceBox, ' Evidence layer (statements, figures)')),
+        ),
+        h('p', { class: 'muted small' }, 'Actors always show; hidden layers fold into dashed ties, with their evidence one click away.'),
+        h('div', { class: 'play-row' }, h('label', { for: 'size-metric', class: 'small' }, 'Size by'), this.sizeSelect),
+      ),
       h(
         'fieldset',
         { class: 'years' },
@@ -143,6 +177,9 @@ export class FiltersPanel {
       el.closest('li')?.classList.toggle('absent', !counts.rels.has(type));
     }
     this.undatedSelect.value = state.undated;
+    this.contextBox.checked = state.layers.includes('CONTEXT');
+    this.evidenceBox.checked = state.layers.includes('EVIDENCE');
+    this.sizeSelect.value = state.size;
     this.undatedNote.textContent =
       state.undated === 'show'
         ? 'Undated ties and entities show in every window (most ties carry no date of their own).'

@@ -6,12 +6,37 @@ export function mergeSubgraphs(parts: readonly Subgraph[]): Subgraph {
   const nodes = new Map<string, EntitySummary>();
   const edges = new Map<string, RelationshipView>();
   const totals = new Map<string, readonly RelationshipCount[]>();
-  for (const part of parts) for (const [key, counts] of part.totals ?? []) totals.set(key, counts);
+  const neighbourTotals = new Map<string, number>();
+  const omitted = new Map<string, number>();
+  for (const part of parts) {
+    for (const [key, counts] of part.totals ?? []) totals.set(key, counts);
+    for (const [key, total] of part.neighbourTotals ?? []) neighbourTotals.set(key, Math.max(total, neighbourTotals.get(key) ?? 0));
+    for (const [key, count] of part.omitted ?? []) omitted.set(key, count);
+  }
   for (const part of parts) for (const node of part.nodes) if (!nodes.has(node.key)) nodes.set(node.key, node);
   for (const part of parts) {
     for (const edge of part.edges) if (!edges.has(edge.id) && nodes.has(edge.from) && nodes.has(edge.to)) edges.set(edge.id, edge);
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()], totals };
+  return { nodes: [...nodes.values()], edges: [...edges.values()], totals, neighbourTotals, omitted };
+}
+
+/**
+ * How many of an entity's neighbours are not in view: for a one-step
+ * neighbourhood, its total (as the API counted it) less the neighbours
+ * loaded; for a two-step network, what the API's cap left out. 0 when unknown.
+ */
+export function neighboursLeftOut(graph: Subgraph, key: string): number {
+  const total = graph.neighbourTotals?.get(key);
+  if (total !== undefined) {
+    const loaded = new Set<string>();
+    for (const edge of graph.edges) {
+      if (edge.from === key) loaded.add(edge.to);
+      else if (edge.to === key) loaded.add(edge.from);
+    }
+    loaded.delete(key);
+    return Math.max(0, total - loaded.size);
+  }
+  return graph.omitted?.get(key) ?? 0;
 }
 
 /** A relationship type an entity has more of than the view has loaded. */

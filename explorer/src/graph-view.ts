@@ -29,6 +29,8 @@ export interface Decorations {
   readonly pathEdges: ReadonlySet<string>;
   /** Entities a capped neighbourhood left relationships out of: how many ("+N more" under the name). */
   readonly more: ReadonlyMap<string, number>;
+  /** Each entity's size score, 0..1 (see node-metrics.ts). */
+  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /** What the page shows, for tests and debugging (`window.explorer.snapshot()`); positions in page pixels. */
@@ -72,10 +74,13 @@ export interface ViewSnapshot {
 
 /** Font sizes at 100 %; above that labels keep their size on screen, so zooming in makes room and hidden labels come back. */
 const NODE_FONT = 12;
+/** Most line captions the label placement tries at once. */
+const MAX_CAPTIONS_TRIED = 120;
 const EDGE_FONT = 9;
 
 const FIT_PADDING = 40;
-const MAX_FIT_ZOOM = 1.6;
+/** Fits never zoom past 100 %: labels keep their measured size until the user zooms in. */
+const MAX_FIT_ZOOM = 1;
 const MIN_FIT_ZOOM = 0.7;
 
 export class GraphView {
@@ -85,6 +90,9 @@ export class GraphView {
   private groups = new Map<string, TieGroup>();
   private groupOf = new Map<string, string>();
   private labelScale = 1;
+  private remeasure = false;
+  /** How long the last layout took (ms), for the tests' timing. */
+  lastLayoutMs = 0;
   private zoomTimer = 0;
 
   constructor(container: HTMLElement, handlers: GraphViewHandlers) {
@@ -135,20 +143,34 @@ export class GraphView {
     return this.groups.get(lineId)?.members.map((m) => m.id) ?? [];
   }
 
+  /**
+   * Font sizes go through element data (a style mapper), not a stylesheet
+   * change: changing data makes Cytoscape re-measure the labels, so none is
+   * drawn clipped to its old size.
+   */
+  private applyFontSizes(): void {
+    const scale = this.labelScale;
+    // Cytoscape keeps a label's measured box until its text changes, even when the font or the
+    // node's size does (the label is then drawn clipped): a zero-width space that comes and goes
+    // on every call makes it measure them again.
+    this.remeasure = !this.remeasure;
+    const mark = this.remeasure ? ZWSP : '';
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        node.data({ fs: (node.hasClass('focus') ? NODE_FONT + 2 : NODE_FONT) * scale, label: `${plain(String(node.data('label')))}${mark}` });
+      });
+      this.cy.edges().forEach((edge) => {
+        edge.data({ fs: EDGE_FONT * scale, caption: `${plain(String(edge.data('caption') ?? ''))}${mark}`, full: `${plain(String(edge.data('full') ?? ''))}${mark}` });
+      });
+    });
+  }
+
   /** Keeps labels the same size on screen above 100 % zoom (smaller in the model); true if that changed. */
   private scaleLabels(): boolean {
     const scale = Math.min(1, 1 / this.cy.zoom());
     if (Math.abs(scale - this.labelScale) < 0.02) return false;
     this.labelScale = scale;
-    this.cy
-      .style()
-      .selector('node')
-      .style({ 'font-size': NODE_FONT * scale, 'text-max-width': `${Math.round(110 * scale)}px`, 'text-margin-y': 3 * scale })
-      .selector('node.focus')
-      .style({ 'font-size': (NODE_FONT + 2) * scale })
-      .selector('edge')
-      .style({ 'font-size': EDGE_FONT * scale })
-      .update();
+    this.applyFontSizes();
     return true;
   }
 
@@ -167,10 +189,10 @@ export class GraphView {
     });
     const addedNodes = graph.nodes.filter((n) => cy.getElementById(n.key).empty());
     const definitions: ElementDefinition[] = [
-      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type } })),
+      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type, size: 24, fs: NODE_FONT } })),
       ...groups
         .filter((g) => cy.getElementById(g.id).empty())
-        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, caption: '', full: '' } })),
+        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, caption: '', full: '', fs: EDGE_FONT } })),
     ];
     const placed = cy.nodes().length > 0;
     cy.add(definitions);
@@ -195,6 +217,7 @@ export class GraphView {
         const name = String(node.data('name'));
         node.data('label', more > 0 ? `${name}\n+${more} more` : name);
         node.toggleClass('capped', more > 0);
+        node.data('size', Math.round(18 + 30 * Math.sqrt(decorations.sizes.get(key) ?? 0)));
       });
       cy.edges().forEach((edge) => {
         const group = this.groups.get(edge.id());
@@ -204,6 +227,7 @@ export class GraphView {
         edge.data({ caption: caption.short, full: caption.full, count: shown.length });
         edge.toggleClass('hidden', shown.length === 0);
         edge.toggleClass('merged', shown.length > 1);
+        edge.toggleClass('derived', group?.members[0]?.derived ?? false);
         edge.toggleClass('path', onPath);
         edge.toggleClass('faded', pathShown && !onPath);
       });
@@ -211,23 +235,35 @@ export class GraphView {
       const selected = decorations.edge !== null ? this.lineOf(decorations.edge) : decorations.focus;
       if (selected !== null) cy.getElementById(selected).select();
     });
-    this.placeLabels();
+    this.applyFontSizes();
   }
 
   /**
    * Lays out the shown graph with fCoSE and resolves once it has settled:
    * from scratch when `fresh`, otherwise starting from where nodes are (new
    * ones sit next to a neighbour), so an expansion does not reshuffle the view.
-   * Then fits the view to `fitTo` (or to everything shown) and places labels.
+   * Then fits the view to `fitTo` (or to everything shown); the caller places labels.
    */
   async layout(fresh: boolean, fitTo: readonly string[] = [], centre: string | null = null): Promise<void> {
     this.running?.stop();
     this.container.dataset['layout'] = 'running';
     const shown = this.cy.elements().not('.hidden');
-    const animate = shown.nodes().length > 1 && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const layout = shown.layout({
+    // A big map is laid out at once (no animation, default quality): it must show within a second or two.
+    const big = shown.nodes().length > 60;
+    const animate = !big && shown.nodes().length > 1 && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const started = performance.now();
+    // One spring per pair of entities: parallel ties of several kinds pull no harder than one.
+    const seen = new Set<string>();
+    const springs = shown.edges().filter((edge) => {
+      const [a, b] = [edge.source().id(), edge.target().id()].sort();
+      const pair = `${a}\u0000${b}`;
+      if (seen.has(pair)) return false;
+      seen.add(pair);
+      return true;
+    });
+    const layout = shown.nodes().union(springs).layout({
       name: 'fcose',
-      quality: 'proof',
+      quality: big ? 'default' : 'proof',
       randomize: fresh,
       animate,
       animationDuration: 450,
@@ -239,7 +275,7 @@ export class GraphView {
       edgeElasticity: () => 0.4,
       nodeSeparation: 80,
       gravity: 0.3,
-      numIter: 2500,
+      numIter: big ? 700 : 2500,
     } as cytoscape.LayoutOptions);
     this.running = layout;
     const stopped = layout.promiseOn('layoutstop');
@@ -248,8 +284,8 @@ export class GraphView {
     await stopped;
     if (this.running !== layout) return; // a newer layout took over
     this.running = null;
+    this.lastLayoutMs = performance.now() - started;
     this.fit(fitTo, centre);
-    this.placeLabels();
     this.container.dataset['layout'] = 'settled';
   }
 
@@ -295,11 +331,23 @@ export class GraphView {
         body: node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }),
       });
     });
-    cy.edges().not('.hidden').forEach((edge) => {
-      const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
-      const priority = edge.selected() ? 850 : edge.hasClass('path') ? 500 : edge.hasClass('faded') ? 0 : 1 + Number(edge.data('count') ?? 1) / 100;
-      if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority, label: box });
-    });
+    // Captions compete for room after names; on a big map only the most telling are tried (the rest show on hover or zoom).
+    const edgePriority = (edge: cytoscape.EdgeSingular): number =>
+      edge.selected() ? 850 : edge.hasClass('path') ? 500 : edge.hasClass('faded') ? 0 : 1 + Number(edge.data('count') ?? 1) / 100;
+    const { x1, y1, x2, y2 } = cy.extent();
+    cy.edges()
+      .not('.hidden')
+      .edges()
+      .filter((edge) => {
+        const m = edge.midpoint();
+        return m.x >= x1 && m.x <= x2 && m.y >= y1 && m.y <= y2;
+      })
+      .sort((a, b) => edgePriority(b as cytoscape.EdgeSingular) - edgePriority(a as cytoscape.EdgeSingular))
+      .slice(0, MAX_CAPTIONS_TRIED)
+      .forEach((edge) => {
+        const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority: edgePriority(edge), label: box });
+      });
     const shown = placeLabels(candidates);
     cy.batch(() => {
       cy.elements().forEach((element) => {
@@ -329,7 +377,7 @@ export class GraphView {
         return {
           key: node.id(),
           name: String(node.data('name')),
-          label: String(node.data('label')),
+          label: plain(String(node.data('label'))),
           type: String(node.data('type')),
           visible,
           classes: node.classes().filter((c) => c !== 'hover'),
@@ -343,8 +391,8 @@ export class GraphView {
         id: edge.id(),
         members: this.membersOf(edge.id()).slice(),
         count: Number(edge.data('count') ?? 0),
-        caption: String(edge.data('caption') ?? ''),
-        fullCaption: String(edge.data('full') ?? ''),
+        caption: plain(String(edge.data('caption') ?? '')),
+        fullCaption: plain(String(edge.data('full') ?? '')),
         type: String(edge.data('type')),
         source: edge.source().id(),
         target: edge.target().id(),
@@ -387,6 +435,13 @@ export class GraphView {
       node.position({ x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) });
     }
   }
+}
+
+const ZWSP = '\u200B';
+
+/** A label without the re-wrap mark. */
+function plain(text: string): string {
+  return text.replaceAll(ZWSP, '');
 }
 
 function nodePriority(node: NodeSingular): number {

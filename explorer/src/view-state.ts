@@ -28,9 +28,22 @@ export interface ViewState {
   readonly more: readonly string[];
   /** Entities the user took off the graph. */
   readonly hide: readonly string[];
-  /** Undated entities and relationships: shown in every year window (default), or only when no window is set. */
+  /** Undated ties: shown in every year window (default), or left out once a window is set. */
   readonly undated: 'show' | 'hide';
+  /** Layers drawn as nodes; the others fold into derived ties (default: actors and context). */
+  readonly layers: readonly Layer[];
+  /** Routes: avoid generic ties (RELATED_TO, BASED_IN ...) altogether; penalise hubs more. */
+  readonly avoidGeneric: boolean;
+  readonly avoidHubs: boolean;
+  /** What sets an entity's size. */
+  readonly size: SizeMetric;
 }
+
+export const LAYER_NAMES = ['ACTORS', 'CONTEXT', 'EVIDENCE'] as const;
+export type Layer = (typeof LAYER_NAMES)[number];
+export const DEFAULT_LAYERS: readonly Layer[] = ['ACTORS', 'CONTEXT'];
+export const SIZE_METRICS = ['degree', 'betweenness', 'pagerank', 'none'] as const;
+export type SizeMetric = (typeof SIZE_METRICS)[number];
 
 export const EMPTY_VIEW: ViewState = {
   focus: null,
@@ -45,6 +58,10 @@ export const EMPTY_VIEW: ViewState = {
   more: [],
   hide: [],
   undated: 'show',
+  layers: DEFAULT_LAYERS,
+  avoidGeneric: false,
+  avoidHubs: false,
+  size: 'degree',
 };
 
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -86,6 +103,10 @@ export function parseViewState(search: string): ViewState {
     more: [...new Set(list('more').filter((entry) => parseMore(entry) !== null))],
     hide: [...new Set(list('hide').filter(isEntityKey))],
     undated: one('undated') === 'hide' ? 'hide' : 'show',
+    layers: layersOf(params.has('layers') ? list('layers') : null),
+    avoidGeneric: list('avoid').includes('generic'),
+    avoidHubs: list('avoid').includes('hubs'),
+    size: (SIZE_METRICS as readonly string[]).includes(one('size') ?? '') ? (one('size') as SizeMetric) : 'degree',
   };
 }
 
@@ -104,9 +125,21 @@ export function formatViewState(state: ViewState): string {
   if (state.more.length > 0) parts.push(['more', state.more.join(',')]);
   if (state.hide.length > 0) parts.push(['hide', state.hide.join(',')]);
   if (state.undated === 'hide') parts.push(['undated', 'hide']);
+  if (state.layers.join() !== DEFAULT_LAYERS.join()) parts.push(['layers', state.layers.join(',')]);
+  const avoid = [state.avoidGeneric ? 'generic' : null, state.avoidHubs ? 'hubs' : null].filter((a) => a !== null);
+  if (avoid.length > 0) parts.push(['avoid', avoid.join(',')]);
+  if (state.size !== 'degree') parts.push(['size', state.size]);
   if (parts.length === 0) return '';
   // Keys, types and ids need no escaping but commas read better unescaped.
   return `?${parts.map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`).join('&')}`;
+}
+
+/** Known layers in their fixed order; actors are always drawn. */
+function layersOf(values: readonly string[] | null): readonly Layer[] {
+  if (values === null) return DEFAULT_LAYERS;
+  const wanted = new Set(values.map((v) => v.toUpperCase()));
+  wanted.add('ACTORS');
+  return LAYER_NAMES.filter((layer) => wanted.has(layer));
 }
 
 function year(text: string | null): number | null {

@@ -39,7 +39,7 @@ export function overlapsYears(dateFrom: string | null, dateTo: string | null, fr
 
 /**
  * The shown part of `graph`:
- * - a relationship is shown if its type passes, its dates overlap the window (an undated one
+ * - a relationship is shown if its type passes (a derived tie's kind always does), its dates overlap the window (an undated one
  *   passes unless `undated` is 'hide' and a window is set) and both its ends pass;
  * - an entity passes if its type passes and its dates overlap the window; it is shown if it
  *   passes and is an anchor (opened or expanded) or has a shown relationship;
@@ -64,7 +64,7 @@ export function visibleElements(
   for (const edge of graph.edges) {
     const shown =
       pinned.edges.has(edge.id) ||
-      ((filters.rels === null || filters.rels.has(edge.type)) &&
+      ((filters.rels === null || filters.rels.has(edge.type) || edge.derived) &&
         overlapsYears(edge.validFrom, edge.validTo, filters.from, filters.to, filters.undated) &&
         passes.has(edge.from) &&
         passes.has(edge.to));

@@ -13,6 +13,10 @@ const edge = (id: string, from: string, to: string, type: string, validFrom: str
   validTo,
   properties: {},
   citations: [],
+  derived: false,
+  weight: 1,
+  relation: type,
+  evidence: [],
 });
 
 const graph: Subgraph = {
