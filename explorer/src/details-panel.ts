@@ -47,7 +47,7 @@ export interface EntityContext {
 export function renderWelcome(panel: HTMLElement, hiddenCount = 0, handlers?: DetailsHandlers): void {
   replaceChildren(
     panel,
-    h('h2', { id: 'details-title' }, 'Details'),
+    h('h2', { id: 'details-title', tabindex: '-1' }, 'Details'),
     h('p', { class: 'muted' }, 'Click an entity or a relationship in the graph to read its details and the document lines it comes from.'),
     hiddenCount > 0 && handlers ? unhideButton(hiddenCount, handlers) : null,
   );
@@ -65,7 +65,7 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
   replaceChildren(
     panel,
     h('p', { class: 'kicker' }, typeSwatch(summary.type), ` ${style.label}`),
-    h('h2', { id: 'details-title' }, summary.name),
+    h('h2', { id: 'details-title', tabindex: '-1' }, summary.name),
     h('p', { class: 'muted small' }, h('code', {}, summary.key), dates !== null ? ` · ${dates}` : null),
     details === null ? h('p', { class: 'muted' }, 'Loading…') : null,
     details?.description ? h('p', { class: 'description' }, details.description) : null,
@@ -164,7 +164,7 @@ export function renderRelationship(
   replaceChildren(
     panel,
     h('p', { class: 'kicker' }, first.derived ? 'Tie derived from the evidence' : ties.length > 1 ? `${ties.length} parallel relationships` : 'Relationship'),
-    h('h2', { id: 'details-title' }, ties.length > 1 ? `${ties.length}× ${type}` : type),
+    h('h2', { id: 'details-title', tabindex: '-1' }, ties.length > 1 ? `${ties.length}× ${type}` : type),
     h('p', { class: 'muted small', id: 'tie-relation' }, isRelationshipType(type) && !first.derived ? RELATIONSHIPS[type].description : first.relation),
     h(
       'p',

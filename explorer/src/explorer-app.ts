@@ -14,6 +14,7 @@ import {
   fetchQuotes,
   fetchStart,
   quoteKey,
+  sourcesOf,
   type EntityDetails,
   type EntitySummary,
   type NeighborhoodOptions,
@@ -27,12 +28,13 @@ import { byId, h, keepFocus, replaceChildren } from './dom.js';
 import { FiltersPanel } from './filters-panel.js';
 import { hiddenTies, mergeSubgraphs, neighboursLeftOut, pathElements, pathsSubgraph } from './graph-data.js';
 import { GraphView, type ViewSnapshot } from './graph-view.js';
-import { toGraphML } from './graphml.js';
+import { toGEXF, toGraphML } from './graphml.js';
 import { PathPanel, type PathResults } from './path-panel.js';
 import { typesOfClass } from '../../src/model/layers.js';
 import { arrowDirection, neighbourInDirection } from './keyboard-nav.js';
 import { relativeScores } from './node-metrics.js';
 import { createSearchBox } from './search-box.js';
+import { svgToPng, viewSvg, type ImageMeta } from './view-image.js';
 import { EMPTY_VIEW, formatViewState, parseMore, parseViewState, type ViewState } from './view-state.js';
 import { visibleElements, type Filters, type Visible } from './visibility.js';
 
@@ -434,12 +436,21 @@ export class Explorer {
     byId('fit-button').addEventListener('click', () => { this.view.fit([], null, 0); });
     byId('layout-button').addEventListener('click', () => { void this.view.layout(true, [], this.state.focus).then(() => { this.view.placeLabels(); }); });
     byId('png-button').addEventListener('click', () => {
-      download(this.view.png(), `${this.fileStem()}.png`);
+      svgToPng(viewSvg(this.view.cy, this.imageMeta())).then(
+        (png) => { download(png, `${this.fileStem()}.png`); },
+        (error: unknown) => { this.report(error); },
+      );
+    });
+    byId('svg-button').addEventListener('click', () => {
+      download(new Blob([viewSvg(this.view.cy, this.imageMeta())], { type: 'image/svg+xml' }), `${this.fileStem()}.svg`);
     });
     byId('graphml-button').addEventListener('click', () => {
-      const nodes = this.graph.nodes.filter((n) => this.visible.nodes.has(n.key));
-      const edges: RelationshipView[] = this.graph.edges.filter((e) => this.visible.edges.has(e.id));
+      const { nodes, edges } = this.shown();
       download(new Blob([toGraphML(nodes, edges)], { type: 'application/graphml+xml' }), `${this.fileStem()}.graphml`);
+    });
+    byId('gexf-button').addEventListener('click', () => {
+      const { nodes, edges } = this.shown();
+      download(new Blob([toGEXF(nodes, edges, `${this.imageMeta().title}. ${location.href}`)], { type: 'application/gexf+xml' }), `${this.fileStem()}.gexf`);
     });
     byId('share-button').addEventListener('click', () => {
       const url = location.href;
@@ -505,6 +516,30 @@ export class Explorer {
     }
     this.say(`${this.entityIndex().get(next)?.name ?? next} selected.`);
     this.navigate({ ...this.state, focus: next, edge: null }, 'replace');
+  }
+
+  /** What is shown, for the exports. */
+  private shown(): { nodes: EntitySummary[]; edges: RelationshipView[] } {
+    return { nodes: this.graph.nodes.filter((n) => this.visible.nodes.has(n.key)), edges: this.graph.edges.filter((e) => this.visible.edges.has(e.id)) };
+  }
+
+  /** Title, date window and source credits for the picture exports. */
+  private imageMeta(): ImageMeta {
+    const state = this.state;
+    const focus = state.focus !== null ? this.entityIndex().get(state.focus)?.name : undefined;
+    const index = this.entityIndex();
+    const title =
+      state.path !== null
+        ? `Russia–Japan relations: routes from ${index.get(state.path[0])?.name ?? state.path[0]} to ${index.get(state.path[1])?.name ?? state.path[1]}`
+        : `Russia–Japan relations${focus ? `: around ${focus}` : ''}`;
+    const window = state.from === null && state.to === null ? 'All years' : `Years ${state.from ?? this.bounds?.min ?? '…'} – ${state.to ?? this.bounds?.max ?? '…'}`;
+    const undated = state.undated === 'hide' && (state.from !== null || state.to !== null) ? ', undated ties left out' : ', undated ties included';
+    const credits = sourcesOf(this.shown().edges.flatMap((e) => e.citations)).map(({ document, source }) => {
+      const by = source?.authors?.length ? ` — ${source.authors.join(', ')}` : '';
+      const publisher = source?.publisher ? ` (${source.publisher})` : '';
+      return `${source?.title ?? document}${by}${publisher}, ${document}`;
+    });
+    return { title, window: `${window}${undated}`, credits };
   }
 
   private fileStem(): string {

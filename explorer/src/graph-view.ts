@@ -275,7 +275,7 @@ export class GraphView {
       edgeElasticity: () => 0.4,
       nodeSeparation: 80,
       gravity: 0.3,
-      numIter: big ? 700 : 2500,
+      numIter: big ? 600 : 2500,
     } as cytoscape.LayoutOptions);
     this.running = layout;
     const stopped = layout.promiseOn('layoutstop');
@@ -354,11 +354,6 @@ export class GraphView {
         element.toggleClass('label-hidden', !shown.has(element.id()));
       });
     });
-  }
-
-  /** The whole graph as a PNG (white background, twice the screen resolution, at most 4000 px a side). */
-  png(): Blob {
-    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 4000, maxHeight: 4000 });
   }
 
   /** What is drawn where, in page pixels (see ViewSnapshot). */
