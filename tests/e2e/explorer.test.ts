@@ -390,18 +390,37 @@ describe('the graph explorer in Chromium', () => {
     expect(positions(await snapshot(third))).toEqual(positions(restored));
   });
 
-  it('exports the current view as PNG and GraphML', async () => {
-    const page = await openPage('/explore?focus=rdif&expand=rdif');
+  it('exports the view: PNG and SVG with title, legend, years and sources; GraphML and GEXF with relation text and citations', async () => {
+    const page = await openPage('/explore?focus=rdif&expand=rdif&from=2010');
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png-button')]);
     expect(png.suggestedFilename()).toBe('russia-japan-graph-rdif.png');
     const image = await readFile(await png.path());
     expect(image.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(image.readUInt32BE(16)).toBeGreaterThan(1000); // twice the drawing's width
+
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('#svg-button')]);
+    const svg = await readFile(await svgFile.path(), 'utf8');
+    expect(svg).toContain('Russia–Japan relations: around Russian Direct Investment Fund');
+    expect(svg).toMatch(/Years 2010 – \d{4}/);
+    expect(svg).toContain('>Legend<');
+    expect(svg).toContain('>Company or fund<');
+    expect(svg).toContain('>Sources<');
+    expect(svg).toMatch(/No Peace Deal for Russia and Japan, But Slow Progress — Bob Savic, 001_5af6e1162aa95ee1\.txt/);
+
+    const [gexfFile] = await Promise.all([page.waitForEvent('download'), page.click('#gexf-button')]);
+    const gexf = await readFile(await gexfFile.path(), 'utf8');
+    expect(gexf).toContain('<gexf xmlns="http://gexf.net/1.3" version="1.3">');
+    expect(gexf).toContain('title="relation"');
+    expect(gexf).toMatch(/<attvalue for="e\d+" value="001_5af6e1162aa95ee1\.txt:\d+/);
 
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#graphml-button')]);
     expect(graphml.suggestedFilename()).toBe('russia-japan-graph-rdif.graphml');
     const xml = await readFile(await graphml.path(), 'utf8');
     const snap = await snapshot(page);
     expect(xml).toContain('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"');
+    expect(xml).toContain('attr.name="relation"');
+    expect(xml).toMatch(/<data key="e_citations">[^<]*\.txt:\d+/);
+    expect([...gexf.matchAll(/<edge id="/g)].length).toBe([...xml.matchAll(/<edge id="/g)].length);
     expect([...xml.matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(visibleKeys(snap));
     expect([...xml.matchAll(/<edge id="([^"]+)"/g)].length).toBe(snap.graph.edges.filter((e) => e.visible).reduce((sum, e) => sum + e.count, 0));
   });
@@ -627,8 +646,8 @@ describe('the graph explorer in Chromium', () => {
     );
     expect(requests.count()).toBeLessThanOrEqual(2);
     // Under 2 s on an idle machine; on a shared one the page gets a share of a core, so the
-    // budget grows with the load per core (printed, so a slow run says why).
-    const contention = Math.max(1, loadavg()[0]! / availableParallelism());
+    // budget grows with the load per core, up to twice (printed, so a slow run says why).
+    const contention = Math.min(2, Math.max(1, loadavg()[0]! / availableParallelism()));
     console.log(`  load per core ${contention.toFixed(1)}: budget ${Math.round(2000 * contention)} ms`);
     expect(snap.timings['total']).toBeLessThan(2000 * contention);
     expect(overlappingLabels(snap)).toEqual([]);
