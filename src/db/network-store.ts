@@ -48,45 +48,21 @@ export async function readNetwork(db: Database, spec: NetworkSpec, scope: Networ
     hiddenLabels: hiddenLabels.filter((l) => (via[l] ?? []).length > 0),
     via,
     direct: spec.relationshipTypes.filter((t) => RELATIONSHIP_TYPES.includes(t)),
-    centres: scope.kind === 'ball' ? scope.centres : [],
-    maxNodes: scope.kind === 'ball' ? scope.maxNodes : 0,
   };
   const isShown = (x: string): string => `any(l IN labels(${x}) WHERE l IN $shown)`;
   const hiddenLabel = (x: string): string => `head([l IN labels(${x}) WHERE l <> 'Entity'])`;
-  let nodes: string;
-  let member: (x: string) => string;
-  if (scope.kind === 'all') {
-    nodes = `MATCH (n:Entity) WHERE ${isShown('n')} WITH n ORDER BY n.id WITH collect(n) AS ns`;
-    member = isShown;
-  } else {
-    const radius = Math.trunc(scope.radius);
-    if (!(radius >= 0 && radius <= MAX_RADIUS)) throw new Error('invariant: network radius out of range');
-    // One unrolled breadth-first step per walking hop: a stored relationship to a shown node, or
-    // two relationships through one hidden node that derives a tie. Nodes, not paths, are collected,
-    // so hubs cost their degree and no more.
-    const step = `
-       CALL (seen, frontier) {
-         UNWIND (CASE WHEN size(seen) > $maxNodes THEN [] ELSE frontier END) AS x
-         CALL (x) {
-           MATCH (x)-[r]-(y:Entity) WHERE type(r) IN $direct AND ${isShown('y')} RETURN y
-           UNION
-           MATCH (x)-[r1]-(h:Entity)
-           WITH x, r1, h, ${hiddenLabel('h')} AS hl
-           WHERE hl IN $hiddenLabels AND type(r1) IN $via[hl]
-           MATCH (h)-[r2]-(y:Entity) WHERE y <> x AND type(r2) IN $via[hl] AND ${isShown('y')}
-           RETURN y
-         }
-         WITH DISTINCT y WHERE NOT y IN seen
-         RETURN collect(y) AS next
-       }
-       WITH seen + next AS seen, next AS frontier`;
-    nodes = `MATCH (c:Entity) WHERE c.id IN $centres
-       WITH collect(c) AS seen
-       WITH seen, seen AS frontier
-       ${step.repeat(radius)}
-       WITH seen AS ns`;
-    member = (x) => `${x} IN ns`;
+  let centres: string[] = [];
+  if (scope.kind === 'ball') {
+    centres = await readBall(db, params, scope, isShown, hiddenLabel, observe);
+    if (centres.length > scope.maxNodes) throw new NetworkTooLargeError(centres.length, scope.maxNodes);
   }
+  // The ball's ids (or every shown node), then the ties among them: two small queries plan
+  // far faster than one, and the second is the same text for paths, neighbourhoods and networks.
+  const nodes =
+    scope.kind === 'all'
+      ? `MATCH (n:Entity) WHERE ${isShown('n')} WITH n ORDER BY n.id WITH collect(n) AS ns`
+      : `UNWIND $ids AS id MATCH (n:Entity {id: id}) WITH collect(n) AS ns`;
+  const member = scope.kind === 'all' ? isShown : (x: string): string => `${x}.id IN $ids`;
   const rows = await db.read(
     'network',
     `${nodes}
@@ -99,21 +75,17 @@ export async function readNetwork(db: Database, spec: NetworkSpec, scope: Networ
        UNWIND ns AS a
        MATCH (a)-[r]-(h:Entity)
        WITH a, r, h, ${hiddenLabel('h')} AS hl
-       WHERE hl IN $hiddenLabels AND type(r) IN $via[hl] AND NOT h IN ns
+       WHERE hl IN $hiddenLabels AND type(r) IN $via[hl] AND NOT ${member('h')}
        WITH h, collect({ r: ${RELATIONSHIP_PROJECTION('r')}, other: a.id }) AS links
        WHERE size(links) >= 2
        RETURN collect({ h: ${ENTITY_PROJECTION('h')}, links: links }) AS hidden
      }
-     RETURN size(ns) AS size,
-       CASE WHEN size(ns) > $maxNodes AND $maxNodes > 0 THEN [] ELSE [x IN ns | { n: ${ENTITY_PROJECTION('x')}, degree: COUNT { (x)--() } }] END AS nodes,
-       rels, hidden`,
-    params,
+     RETURN [x IN ns | { n: ${ENTITY_PROJECTION('x')}, degree: COUNT { (x)--() } }] AS nodes, rels, hidden`,
+    { ...params, ids: centres },
     observe,
   );
   const row = rows[0];
   if (!row) return { nodes: [], ties: [] };
-  const size = Number(row['size']);
-  if (scope.kind === 'ball' && size > scope.maxNodes) throw new NetworkTooLargeError(size, scope.maxNodes);
   const hidden: HiddenNode[] = (row['hidden'] as { h: unknown; links: { r: unknown; other: string }[] }[]).map((x) => ({
     entity: toEntityRecord(x.h),
     links: x.links.map((l) => ({ relationship: toRelationshipRecord(l.r), other: l.other })),
@@ -122,4 +94,49 @@ export async function readNetwork(db: Database, spec: NetworkSpec, scope: Networ
     nodes: (row['nodes'] as { n: unknown; degree: unknown }[]).map((x) => ({ entity: toEntityRecord(x.n), storedDegree: Number(x.degree) })),
     ties: [...directTies((row['rels'] as unknown[]).map(toRelationshipRecord)), ...derivedTies(hidden)],
   };
+}
+
+/**
+ * The ids within `radius` walking steps of the centres: one unrolled breadth-first
+ * step per hop, each a stored relationship to a shown node or two relationships
+ * through one hidden node that derives a tie. Nodes, not paths, are collected, so
+ * a hub costs its degree and no more; growth stops once past `maxNodes`.
+ */
+async function readBall(
+  db: Database,
+  params: Params,
+  scope: Extract<NetworkScope, { kind: 'ball' }>,
+  isShown: (x: string) => string,
+  hiddenLabel: (x: string) => string,
+  observe?: RoundTripObserver,
+): Promise<string[]> {
+  const radius = Math.trunc(scope.radius);
+  if (!(radius >= 0 && radius <= MAX_RADIUS)) throw new Error('invariant: network radius out of range');
+  const step = `
+     CALL (seen, frontier) {
+       UNWIND (CASE WHEN size(seen) > $maxNodes THEN [] ELSE frontier END) AS x
+       CALL (x) {
+         MATCH (x)-[r]-(y:Entity) WHERE type(r) IN $direct AND ${isShown('y')} RETURN y
+         UNION
+         MATCH (x)-[r1]-(h:Entity)
+         WITH x, r1, h, ${hiddenLabel('h')} AS hl
+         WHERE hl IN $hiddenLabels AND type(r1) IN $via[hl]
+         MATCH (h)-[r2]-(y:Entity) WHERE y <> x AND type(r2) IN $via[hl] AND ${isShown('y')}
+         RETURN y
+       }
+       WITH DISTINCT y WHERE NOT y IN seen
+       RETURN collect(y) AS next
+     }
+     WITH seen + next AS seen, next AS frontier`;
+  const rows = await db.read(
+    'network-ball',
+    `MATCH (c:Entity) WHERE c.id IN $centres
+     WITH collect(c) AS seen
+     WITH seen, seen AS frontier
+     ${step.repeat(radius)}
+     RETURN [x IN seen | x.id] AS ids`,
+    { ...params, centres: scope.centres, maxNodes: scope.maxNodes },
+    observe,
+  );
+  return (rows[0]?.['ids'] as string[] | undefined) ?? [];
 }

@@ -33,7 +33,7 @@ export const NetworkRef = builder.objectRef<NetworkAnswer>('Network').implement(
     layers: t.field({ type: [LayerEnum], description: 'The layers shown.', resolve: (n) => n.layers }),
     nodes: t.field({ type: [EntityRef], description: 'The entities shown.', resolve: (n) => n.nodes }),
     ties: t.field({ type: [TieRef], description: 'The ties among them.', resolve: (n) => n.ties }),
-    totalCount: t.exposeInt('totalCount', { description: 'Entities in the view before the cap (`limit`).' }),
+    totalCount: t.exposeInt('totalCount', { description: 'Entities in the view before the cap (`maxNodes`).' }),
     omitted: t.exposeInt('omitted', { description: 'How many the cap left out (those with the lightest ties); 0 when none.' }),
     truncated: t.boolean({ description: 'True when the cap left entities out.', resolve: (n) => n.omitted > 0 }),
   }),
@@ -59,7 +59,7 @@ builder.queryField('network', (t) =>
       id: t.arg.id({ description: 'Centre of an ego network (global id or key): only entities within `depth` steps of it.' }),
       depth: t.arg.int({ description: 'Steps from `id` (default 1; at most MAX_NEIGHBORHOOD_DEPTH). Only with `id`.' }),
       includeIsolates: t.arg.boolean({ defaultValue: true, description: 'Keep entities left without a tie (default true).' }),
-      limit: t.arg.int({ defaultValue: 500, description: `Most entities (default 500; at most ${NETWORK_MAX_NODES}); those with the heaviest ties are kept.` }),
+      maxNodes: t.arg.int({ defaultValue: 500, description: `Most entities (default 500; at most ${NETWORK_MAX_NODES}); those with the heaviest ties are kept, \`omitted\` counts the rest.` }),
     },
     resolve: async (_root, args, ctx) => {
       if (args.depth !== null && args.depth !== undefined && (args.id === null || args.id === undefined)) {
@@ -68,7 +68,7 @@ builder.queryField('network', (t) =>
       const from = dateBound('from', args.from, 'first');
       const to = dateBound('to', args.to, 'last');
       if (from !== null && to !== null && from > to) throw badInput('to', 'is before "from"');
-      const limit = boundedInt('limit', args.limit ?? 500, 0, NETWORK_MAX_NODES);
+      const limit = boundedInt('maxNodes', args.maxNodes ?? 500, 0, NETWORK_MAX_NODES);
       const layers = args.layers && args.layers.length > 0 ? [...new Set(args.layers)] : [...DEFAULT_NETWORK_LAYERS];
       const view = await ctx.network.network({
         spec: walkSpec(layers, args.types ?? null, args.relationshipTypes ?? null),

@@ -16,10 +16,7 @@ export const LayerEnum = builder.enumType('Layer', {
   description: `A layer of the network view; every entity kind belongs to one (${Object.entries(LABEL_LAYERS)
     .map(([label, layer]) => `${label}: ${layer}`)
     .join(', ')}).`,
-  values: Object.fromEntries(LAYERS.map((layer) => [layer.toUpperCase(), { value: layer, description: LAYER_DESCRIPTIONS[layer] }])) as Record<
-    string,
-    { value: Layer; description: string }
-  >,
+  values: Object.fromEntries(LAYERS.map((layer) => [layer.toUpperCase(), { value: layer, description: LAYER_DESCRIPTIONS[layer] }])),
 });
 
 const derived = Object.values(DERIVATIONS).filter((spec) => spec !== null);
