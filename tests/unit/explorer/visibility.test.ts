@@ -40,6 +40,18 @@ describe('what the explorer shows under its filters', () => {
     expect(overlapsYears('1904-02-08', '1905-09-05', 1906, null)).toBe(false);
   });
 
+  it('leaves undated ties out of a window when asked, and what the user hid, with its ties', () => {
+    const window: Filters = { ...ALL, from: 2016, to: 2016, undated: 'hide' };
+    const visible = visibleElements(graph, window, new Set(['abe']), none);
+    expect(sorted(visible.edges)).toEqual(['e1']);
+    expect(sorted(visible.nodes)).toEqual(['abe', 'japan']);
+    // Without a window the policy changes nothing.
+    expect(sorted(visibleElements(graph, { ...ALL, undated: 'hide' }, new Set(), none).edges)).toEqual(['e1', 'e2', 'e3']);
+    const hidden = visibleElements(graph, { ...ALL, hidden: new Set(['japan']) }, new Set(['abe']), none);
+    expect(sorted(hidden.nodes)).toEqual(['abe', 'summit-2016']);
+    expect(sorted(hidden.edges)).toEqual(['e2']);
+  });
+
   it('shows everything without filters', () => {
     const visible = visibleElements(graph, ALL, new Set(), none);
     expect(sorted(visible.nodes)).toEqual(['abe', 'japan', 'summit-2016', 'war-1904']);
