@@ -26,7 +26,7 @@ export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!, $limit: 
 
 /** Two steps around an entity in one request: the network view (evidence folded into the ties). */
 export const NETWORK_QUERY = `query ExplorerNetwork($id: ID!, $depth: Int, $layers: [Layer!]) {
-  network(id: $id, depth: $depth, layers: $layers, limit: 100) {
+  network(id: $id, depth: $depth, layers: $layers, maxNodes: 150) {
     omitted
     nodes { ${ENTITY_FIELDS} }
     ties { ${TIE_FIELDS} }
