@@ -152,8 +152,7 @@ export class GraphView {
     const scale = this.labelScale;
     // Cytoscape keeps a label's measured box until its text changes, even when the font or the
     // node's size does (the label is then drawn clipped): a zero-width space that comes and goes
-    // on every call makes it measure them again.
-    this.remeasure = !this.remeasure;
+    // with each change of scale makes it measure them again.
     const mark = this.remeasure ? ZWSP : '';
     this.cy.batch(() => {
       this.cy.nodes().forEach((node) => {
@@ -170,6 +169,7 @@ export class GraphView {
     const scale = Math.min(1, 1 / this.cy.zoom());
     if (Math.abs(scale - this.labelScale) < 0.02) return false;
     this.labelScale = scale;
+    this.remeasure = !this.remeasure;
     this.applyFontSizes();
     return true;
   }
@@ -327,7 +327,7 @@ export class GraphView {
       candidates.push({
         id: node.id(),
         priority: nodePriority(node),
-        label: node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+        label: node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions),
         body: node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }),
       });
     });
@@ -345,7 +345,7 @@ export class GraphView {
       .sort((a, b) => edgePriority(b as cytoscape.EdgeSingular) - edgePriority(a as cytoscape.EdgeSingular))
       .slice(0, MAX_CAPTIONS_TRIED)
       .forEach((edge) => {
-        const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions);
         if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority: edgePriority(edge), label: box });
       });
     const shown = placeLabels(candidates);
@@ -362,7 +362,7 @@ export class GraphView {
     const origin = this.container.getBoundingClientRect();
     const page = (p: { x: number; y: number }): { x: number; y: number } => ({ x: origin.left + p.x, y: origin.top + p.y });
     const labelBox = (element: cytoscape.SingularElementArgument): Box => {
-      const box = element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      const box = element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions);
       return { x1: origin.left + box.x1, y1: origin.top + box.y1, x2: origin.left + box.x2, y2: origin.top + box.y2 };
     };
     return {

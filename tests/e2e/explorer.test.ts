@@ -514,6 +514,28 @@ describe('the graph explorer in Chromium', () => {
     expect(await page.locator('#details .ties > li').count()).toBe(line.count);
   });
 
+  it('brings hidden labels back when zoomed in, still without overlaps', async () => {
+    const page = await openPage('/explore?focus=russia&expand=russia');
+    const before = await snapshot(page);
+    const hiddenBefore = before.graph.nodes.filter((n) => n.visible && !n.labelShown).length;
+    expect(hiddenBefore).toBeGreaterThan(0);
+    await page.focus('#graph');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+    // Labels are placed again once the zoom settles.
+    await page.waitForFunction(
+      (count) => {
+        const snap = window.explorer!.snapshot();
+        return snap.graph.nodes.filter((n) => n.visible && !n.labelShown).length < count;
+      },
+      hiddenBefore,
+      { timeout: 10_000 },
+    );
+    const after = await snapshot(page);
+    expect(after.graph.zoom).toBeGreaterThan(before.graph.zoom * 2);
+    expect(after.graph.nodes.filter((n) => n.visible && !n.labelShown).length).toBeLessThan(hiddenBefore);
+    expect(overlappingLabels(after)).toEqual([]);
+  });
+
   it('finds the k best routes with the ranking explained, and avoids hubs and generic ties when asked', async () => {
     const page = await openPage('/explore?expand=mitsui,rdif&path=mitsui,rdif');
     interface ApiPath { rank: number; cost: number; nodes: { key: string }[]; hops: { tie: { id: string; kind: string } }[] }
