@@ -5,15 +5,18 @@
 import {
   ENTITY_QUERY,
   NEIGHBORHOOD_QUERY,
+  NETWORK_QUERY,
   PATHS_QUERY,
   SEARCH_QUERY,
-  YEAR_BOUNDS_QUERY,
+  START_QUERY,
+  type CitationResult,
   type EntityDetailsResult,
   type NeighborhoodResult,
+  type NetworkResult,
   type PathsResult,
-  type RelationshipResult,
   type SearchResult,
-  type YearBoundsResult,
+  type StartResult,
+  type TieResult,
 } from './queries.js';
 
 export interface EntitySummary {
@@ -29,35 +32,79 @@ export interface CitationView {
   readonly startLine: number;
   readonly endLine: number;
   readonly source: { readonly title: string | null; readonly authors: readonly string[] | null; readonly publisher: string | null } | null;
+  /** The cited lines' text, when the API provides it. */
+  readonly quote?: string | null;
 }
 
+/**
+ * A tie as the page draws it: one stored relationship, or a tie derived
+ * through hidden layers (two actors at the same event, one's statement
+ * about the other ...), which lists the entities behind it.
+ */
 export interface RelationshipView {
   readonly id: string;
+  /** The relationship type, or the derived tie's kind (SHARED_EVENT ...). */
   readonly type: string;
   readonly from: string;
   readonly to: string;
+  /** First and last day the tie is known to hold. */
   readonly validFrom: string | null;
   readonly validTo: string | null;
-  /** The relationship's own properties as stated (date, start, end, role, amount ...), nulls left out. */
+  /** A stored relationship's own properties as stated (date, start, end, role, amount ...), nulls left out; empty for a derived tie. */
   readonly properties: Readonly<Record<string, string | number>>;
   readonly citations: readonly CitationView[];
+  /** True when computed through hidden entities (see `evidence`). */
+  readonly derived: boolean;
+  /** How many pieces of evidence: 1 for a stored relationship. */
+  readonly weight: number;
+  /** What the tie is, in words. */
+  readonly relation: string;
+  /** For a derived tie, the hidden entities behind it. */
+  readonly evidence: readonly EntitySummary[];
+}
+
+export interface RelationshipCount {
+  readonly type: string;
+  readonly total: number;
 }
 
 export interface Subgraph {
   readonly nodes: readonly EntitySummary[];
   readonly edges: readonly RelationshipView[];
+  /** For entities whose neighbourhood was asked for: how many relationships of each type they have in all (to tell what a capped answer left out). */
+  readonly totals?: ReadonlyMap<string, readonly RelationshipCount[]>;
+  /** For entities whose (one-step) neighbourhood was asked for: how many neighbours they have in all, under the layers and types asked for. */
+  readonly neighbourTotals?: ReadonlyMap<string, number>;
+  /** For entities whose two-step network was asked for: how many entities the cap left out. */
+  readonly omitted?: ReadonlyMap<string, number>;
 }
 
 export interface PathHopView {
   readonly from: string;
   readonly to: string;
   readonly forward: boolean;
+  /** What this step cost: the tie kind's cost plus the hub penalty of the entity entered. */
+  readonly cost: number;
   readonly relationship: RelationshipView;
 }
 
 export interface PathView {
+  /** 1 for the cheapest route. */
+  readonly rank: number;
+  readonly cost: number;
   readonly nodes: readonly EntitySummary[];
   readonly hops: readonly PathHopView[];
+}
+
+/** How routes are asked for. */
+export interface PathOptions {
+  /** Walk only these stored relationship types (the filters), or all. */
+  readonly relationshipTypes: readonly string[] | null;
+  /** Tie kinds no route may walk (the generic ones, when avoided). */
+  readonly avoidTypes: readonly string[];
+  /** Factor of the hub penalty (the API's default 0.5 when null). */
+  readonly hubCost: number | null;
+  readonly layers: readonly string[];
 }
 
 export interface EntityDetails extends EntitySummary {
@@ -79,8 +126,12 @@ export class ApiError extends Error {
 
 /** Longest path asked for; the API's default MAX_PATH_HOPS is 6. */
 export const MAX_PATH_HOPS = 6;
+/** How many routes are asked for. */
+export const PATH_COUNT = 5;
 /** Most entities one expansion brings in (the API's default `neighborhood` limit). */
 export const NEIGHBORHOOD_LIMIT = 50;
+/** Most entities a two-hop expansion or a "show more" brings in (the API's MAX_PAGE_SIZE). */
+export const LARGE_NEIGHBORHOOD_LIMIT = 100;
 
 /** Runs one operation against /graphql and returns its data, or throws an ApiError. */
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -111,18 +162,64 @@ export async function searchEntities(text: string, first = 8): Promise<SearchHit
   return data.search.map(({ entity }) => ({ entity: summary(entity), aliases: entity.aliases.map((a) => a.name) }));
 }
 
-/** The entity and its direct neighbours, with every relationship among them. */
-export async function fetchNeighborhood(key: string): Promise<Subgraph> {
-  const data = await graphql<NeighborhoodResult>(NEIGHBORHOOD_QUERY, { id: key, limit: NEIGHBORHOOD_LIMIT });
-  return { nodes: data.neighborhood.nodes.map(summary), edges: data.neighborhood.edges.map(relationship) };
+/** What part of a neighbourhood to ask for. */
+export interface NeighborhoodOptions {
+  /** Only these relationship types ("show more" of one type). */
+  readonly types?: readonly string[];
+  /** Most entities besides the centre. */
+  readonly limit?: number;
+  /** Layers drawn (the others fold into derived ties). */
+  readonly layers: readonly string[];
 }
 
-/** The shortest paths from `from` to `to`, optionally over some relationship types only. */
-export async function fetchPaths(from: string, to: string, relationshipTypes: readonly string[] | null): Promise<PathView[]> {
-  const data = await graphql<PathsResult>(PATHS_QUERY, { from, to, maxHops: MAX_PATH_HOPS, relationshipTypes });
+/** The entity and its neighbours with the ties among them, how many the cap left out, and the centre's relationship totals by type. */
+export async function fetchNeighborhood(key: string, options: NeighborhoodOptions): Promise<Subgraph> {
+  const data = await graphql<NeighborhoodResult>(NEIGHBORHOOD_QUERY, {
+    id: key,
+    limit: options.limit ?? NEIGHBORHOOD_LIMIT,
+    types: options.types ?? null,
+    layers: options.layers,
+  });
+  const totals = new Map<string, readonly RelationshipCount[]>();
+  if (data.centre) totals.set(data.centre.key, data.centre.relationshipCounts);
+  return {
+    nodes: data.neighborhood.nodes.map(summary),
+    edges: data.neighborhood.ties.map(tie),
+    totals,
+    // A neighbourhood of one type only counts that type's neighbours: not the entity's total.
+    neighbourTotals: options.types ? new Map() : new Map([[key, data.neighborhood.totalCount]]),
+  };
+}
+
+/** The network `depth` steps around an entity, evidence folded into the ties: one request. */
+export async function fetchNetwork(key: string, depth: number, layers: readonly string[]): Promise<Subgraph> {
+  const data = await graphql<NetworkResult>(NETWORK_QUERY, { id: key, depth, layers });
+  return { nodes: data.network.nodes.map(summary), edges: data.network.ties.map(tie), omitted: new Map([[key, data.network.omitted]]) };
+}
+
+/** The best routes from `from` to `to`, cheapest first. */
+export async function fetchPaths(from: string, to: string, options: PathOptions): Promise<PathView[]> {
+  const data = await graphql<PathsResult>(PATHS_QUERY, {
+    from,
+    to,
+    k: PATH_COUNT,
+    maxHops: MAX_PATH_HOPS,
+    relationshipTypes: options.relationshipTypes,
+    avoidTypes: options.avoidTypes.length > 0 ? options.avoidTypes : null,
+    hubCost: options.hubCost,
+    layers: options.layers,
+  });
   return data.paths.map((path) => ({
+    rank: path.rank,
+    cost: path.cost,
     nodes: path.nodes.map(summary),
-    hops: path.hops.map((hop) => ({ from: hop.from.key, to: hop.to.key, forward: hop.forward, relationship: relationship(hop.relationship) })),
+    hops: path.hops.map((hop) => ({
+      from: hop.from.key,
+      to: hop.to.key,
+      forward: hop.forward,
+      cost: hop.cost,
+      relationship: { ...tie(hop.tie), citations: hop.citations.map(citation) },
+    })),
   }));
 }
 
@@ -134,19 +231,55 @@ export async function fetchEntity(key: string): Promise<EntityDetails | null> {
     ...summary(entity),
     description: entity.description,
     aliases: entity.aliases.map((a) => ({ name: a.name, usedBy: a.usedBy?.name ?? null })),
-    citations: entity.citations,
+    citations: entity.citations.map(citation),
     relationshipCounts: entity.relationshipCounts,
   };
 }
 
-/** The first and last year any dated entity covers, for the date slider. */
-export async function fetchYearBounds(): Promise<{ min: number; max: number } | null> {
-  const data = await graphql<YearBoundsResult>(YEAR_BOUNDS_QUERY);
+/** The source documents by file name: title, authors, publisher (filled once at start). */
+const SOURCES = new Map<string, NonNullable<CitationView['source']>>();
+
+/** The first and last year any dated entity covers (for the time control), and the documents' readable names. */
+export async function fetchStart(): Promise<{ min: number; max: number } | null> {
+  const data = await graphql<StartResult>(START_QUERY);
+  for (const source of data.sources.nodes) {
+    if (source.fileName !== null) SOURCES.set(source.fileName, { title: source.name, authors: source.authors, publisher: source.publisher });
+  }
   const first = data.first.nodes[0]?.dateFrom;
   const last = data.last.nodes[0];
   const lastDate = last?.dateTo ?? last?.dateFrom;
   if (!first || !lastDate) return null;
   return { min: Number(first.slice(0, 4)), max: Math.max(Number(lastDate.slice(0, 4)), Number(first.slice(0, 4))) };
+}
+
+/** The readable source documents cited in some citations, by file name (for export credits). */
+export function sourcesOf(citations: readonly CitationView[]): { document: string; source: CitationView['source'] }[] {
+  const documents = [...new Set(citations.map((c) => c.document))].sort();
+  return documents.map((document) => ({ document, source: SOURCES.get(document) ?? null }));
+}
+
+/**
+ * The text of cited line ranges, in one request (Source.lines per range),
+ * keyed "file:start-end". Ranges the API cannot read (document text
+ * unavailable) are left out.
+ */
+export async function fetchQuotes(ranges: readonly { document: string; startLine: number; endLine: number }[]): Promise<Map<string, string>> {
+  const quotes = new Map<string, string>();
+  const wanted = ranges.slice(0, 40);
+  if (wanted.length === 0) return quotes;
+  const fields = wanted.map(
+    (r, i) => `q${i}: source(id: ${JSON.stringify(r.document)}) { ... on Source { lines(from: ${r.startLine}, to: ${Math.min(r.endLine, r.startLine + 199)}) { text } } }`,
+  );
+  const data = await graphql<Record<string, { lines: { text: string }[] | null } | null>>(`query ExplorerQuotes { ${fields.join('\n')} }`);
+  wanted.forEach((r, i) => {
+    const lines = data[`q${i}`]?.lines;
+    if (lines) quotes.set(quoteKey(r), lines.map((l) => l.text).join('\n'));
+  });
+  return quotes;
+}
+
+export function quoteKey(range: { document: string; startLine: number; endLine: number }): string {
+  return `${range.document}:${range.startLine}-${range.endLine}`;
 }
 
 function summary(entity: EntitySummary): EntitySummary {
@@ -155,20 +288,31 @@ function summary(entity: EntitySummary): EntitySummary {
 
 const PROPERTY_NAMES = ['date', 'start', 'end', 'role', 'relation', 'status', 'amount', 'currency', 'share', 'effect'] as const;
 
-function relationship(r: RelationshipResult): RelationshipView {
+function citation(c: CitationResult): CitationView {
+  return { document: c.document, startLine: c.startLine, endLine: c.endLine, source: SOURCES.get(c.document) ?? null, quote: c.quote ?? null };
+}
+
+function tie(t: TieResult): RelationshipView {
   const properties: Record<string, string | number> = {};
-  for (const name of PROPERTY_NAMES) {
-    const value = r[name];
-    if (value !== null) properties[name] = value;
+  const stored = t.relationship;
+  if (stored !== null) {
+    for (const name of PROPERTY_NAMES) {
+      const value = stored[name];
+      if (value !== null) properties[name] = value;
+    }
   }
   return {
-    id: r.id,
-    type: r.type,
-    from: r.from.key,
-    to: r.to.key,
-    validFrom: r.validFrom,
-    validTo: r.validTo,
+    id: t.id,
+    type: t.kind,
+    from: t.from.key,
+    to: t.to.key,
+    validFrom: t.firstDate,
+    validTo: t.lastDate,
     properties,
-    citations: r.citations,
+    citations: t.citations.map(citation),
+    derived: t.derived,
+    weight: t.weight,
+    relation: t.relation,
+    evidence: t.evidence.map((e) => summary(e.entity)),
   };
 }

@@ -31,3 +31,43 @@ function isLastDayOfMonth(iso: string): boolean {
   day.setUTCDate(day.getUTCDate() + 1);
   return day.getUTCDate() === 1;
 }
+
+/** One document's evidence: its readable source and the cited line ranges, in order, merged where they touch. */
+export interface DocumentEvidence {
+  readonly document: string;
+  readonly source: CitationView['source'];
+  readonly ranges: readonly { readonly startLine: number; readonly endLine: number; readonly quote: string | null }[];
+}
+
+/**
+ * Citations grouped per document (one entry per document, not per line),
+ * documents in first-cited order, ranges sorted; overlapping or adjacent
+ * ranges are merged (their quotes joined line by line, when the API sends quotes).
+ */
+export function evidenceByDocument(citations: readonly CitationView[]): DocumentEvidence[] {
+  const byDocument = new Map<string, { source: CitationView['source']; ranges: { startLine: number; endLine: number; quote: string | null }[] }>();
+  for (const citation of citations) {
+    let entry = byDocument.get(citation.document);
+    if (!entry) {
+      entry = { source: citation.source, ranges: [] };
+      byDocument.set(citation.document, entry);
+    }
+    entry.ranges.push({ startLine: citation.startLine, endLine: citation.endLine, quote: citation.quote ?? null });
+  }
+  return [...byDocument].map(([document, { source, ranges }]) => {
+    const sorted = ranges.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+    const merged: { startLine: number; endLine: number; quote: string | null }[] = [];
+    for (const range of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && range.startLine <= last.endLine + 1) {
+        if (range.endLine > last.endLine) {
+          // Quote only the new lines of a range that reaches further.
+          const extra = range.quote === null ? null : range.quote.split('\n').slice(Math.max(0, last.endLine - range.startLine + 1)).join('\n');
+          last.quote = last.quote === null ? range.quote : extra ? `${last.quote}\n${extra}` : last.quote;
+          last.endLine = range.endLine;
+        } else if (last.quote === null) last.quote = range.quote;
+      } else merged.push({ ...range });
+    }
+    return { document, source, ranges: merged };
+  });
+}

@@ -4,15 +4,23 @@
  * keyboard) or a relationship (type, ends, dates, properties, citations).
  */
 import { LABELS, RELATIONSHIPS, isEntityLabel, isRelationshipType } from '../../src/model/graph-model.js';
-import type { CitationView, EntityDetails, EntitySummary, RelationshipView } from './api.js';
-import { authorList, dateSpan, lineRange } from './citation-text.js';
+import { quoteKey, type CitationView, type EntityDetails, type EntitySummary, type RelationshipView } from './api.js';
+import { authorList, dateSpan, evidenceByDocument, lineRange } from './citation-text.js';
 import { h, replaceChildren } from './dom.js';
+import type { HiddenTies } from './graph-data.js';
+import { tieCaption } from './tie-groups.js';
 import { typeStyle, typeSwatch } from './type-styles.js';
 
 export interface DetailsHandlers {
   selectNode(key: string): void;
   selectEdge(id: string): void;
   expand(key: string): void;
+  /** Two hops at once, in one request. */
+  expandDeep(key: string): void;
+  /** Brings in the entity's neighbours over one relationship type (what a capped expansion left out). */
+  showMore(key: string, type: string): void;
+  hide(key: string): void;
+  unhideAll(): void;
   collapse(key: string): void;
   setPathEnd(end: 'from' | 'to', entity: EntitySummary): void;
 }
@@ -26,16 +34,27 @@ export interface Connection {
 
 export interface EntityContext {
   readonly expanded: boolean;
+  /** Its two-hop neighbourhood is drawn. */
+  readonly deep: boolean;
   readonly connections: readonly Connection[];
+  /** Relationship types with more relationships than loaded (a capped neighbourhood), most left out first. */
+  readonly left: readonly HiddenTies[];
+  /** How many entities the user hid. */
+  readonly hiddenCount: number;
 }
 
 /** The panel before anything is opened. */
-export function renderWelcome(panel: HTMLElement): void {
+export function renderWelcome(panel: HTMLElement, hiddenCount = 0, handlers?: DetailsHandlers): void {
   replaceChildren(
     panel,
-    h('h2', { id: 'details-title' }, 'Details'),
+    h('h2', { id: 'details-title', tabindex: '-1' }, 'Details'),
     h('p', { class: 'muted' }, 'Click an entity or a relationship in the graph to read its details and the document lines it comes from.'),
+    hiddenCount > 0 && handlers ? unhideButton(hiddenCount, handlers) : null,
   );
+}
+
+function unhideButton(count: number, handlers: DetailsHandlers): HTMLButtonElement {
+  return h('button', { type: 'button', id: 'unhide-button', onclick: () => { handlers.unhideAll(); } }, `Show hidden (${count})`);
 }
 
 /** An entity: `details` is null while it loads. */
@@ -46,7 +65,7 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
   replaceChildren(
     panel,
     h('p', { class: 'kicker' }, typeSwatch(summary.type), ` ${style.label}`),
-    h('h2', { id: 'details-title' }, summary.name),
+    h('h2', { id: 'details-title', tabindex: '-1' }, summary.name),
     h('p', { class: 'muted small' }, h('code', {}, summary.key), dates !== null ? ` · ${dates}` : null),
     details === null ? h('p', { class: 'muted' }, 'Loading…') : null,
     details?.description ? h('p', { class: 'description' }, details.description) : null,
@@ -61,13 +80,17 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
     h(
       'div',
       { class: 'actions' },
-      context.expanded
+      context.expanded || context.deep
         ? h('button', { type: 'button', id: 'collapse-button', onclick: () => { handlers.collapse(summary.key); } }, 'Collapse')
         : h('button', { type: 'button', id: 'expand-button', class: 'primary', onclick: () => { handlers.expand(summary.key); } }, 'Expand neighbourhood'),
+      context.deep ? null : h('button', { type: 'button', id: 'expand-deep-button', title: 'The actors two steps away and the ties among them, in one request; context and evidence fold into the ties', onclick: () => { handlers.expandDeep(summary.key); } }, 'Actor map, 2 hops'),
+      h('button', { type: 'button', id: 'hide-button', title: 'Take this entity off the graph (Delete on the graph)', onclick: () => { handlers.hide(summary.key); } }, 'Hide'),
       h('button', { type: 'button', id: 'path-from-button', onclick: () => { handlers.setPathEnd('from', summary); } }, 'Path from here'),
       h('button', { type: 'button', id: 'path-to-button', onclick: () => { handlers.setPathEnd('to', summary); } }, 'Path to here'),
+      context.hiddenCount > 0 ? unhideButton(context.hiddenCount, handlers) : null,
     ),
     isEntityLabel(summary.type) ? h('p', { class: 'muted small' }, LABELS[summary.type].description) : null,
+    context.left.length > 0 ? notInView(summary, context.left, handlers) : null,
     h('h3', {}, `Connections in view (${context.connections.length}${total !== null ? ` of ${total}` : ''})`),
     context.connections.length === 0
       ? h('p', { class: 'muted small' }, context.expanded ? 'None shown under the current filters.' : 'Expand the neighbourhood to see them.')
@@ -78,36 +101,104 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
             h(
               'li',
               {},
-              h('button', { type: 'button', class: 'link edge-link', 'data-edge': edge.id, onclick: () => { handlers.selectEdge(edge.id); } }, `${outgoing ? '→' : '←'} ${edge.type}`),
+              h(
+                'button',
+                { type: 'button', class: 'link edge-link', 'data-edge': edge.id, title: tieCaption([edge]).full, onclick: () => { handlers.selectEdge(edge.id); } },
+                `${outgoing ? '→' : '←'} ${edge.type}`,
+              ),
               ' ',
               h('button', { type: 'button', class: 'link node-link', 'data-key': other.key, onclick: () => { handlers.selectNode(other.key); } }, typeSwatch(other.type, 12), ` ${other.name}`),
             ),
           ),
         ),
     details && details.citations.length > 0 ? h('h3', {}, 'Cited in') : null,
-    details && details.citations.length > 0 ? citationList(details.citations) : null,
+    details && details.citations.length > 0 ? evidenceList(details.citations) : null,
   );
 }
 
-/** A relationship, with its ends as buttons. */
-export function renderRelationship(panel: HTMLElement, edge: RelationshipView, from: EntitySummary, to: EntitySummary, handlers: DetailsHandlers): void {
-  const valid = dateSpan(edge.validFrom, edge.validTo);
-  const properties = Object.entries(edge.properties);
+/** The notice for a capped neighbourhood: what is left out, by relationship type, each with a button that brings it in. */
+function notInView(summary: EntitySummary, left: readonly HiddenTies[], handlers: DetailsHandlers): HTMLElement {
+  const missing = left.reduce((sum, t) => sum + t.total - t.loaded, 0);
+  return h(
+    'section',
+    { class: 'not-in-view', 'aria-labelledby': 'not-in-view-title' },
+    h('h3', { id: 'not-in-view-title' }, `Not in view: ${missing} more ${missing === 1 ? 'relationship' : 'relationships'}`),
+    h('p', { class: 'muted small' }, 'The expansion brought in the best-connected neighbours only. Show more by type:'),
+    h(
+      'ul',
+      { class: 'more-list' },
+      ...left.map((t) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'more-button', 'data-type': t.type, title: isRelationshipType(t.type) ? RELATIONSHIPS[t.type].description : t.type, onclick: () => { handlers.showMore(summary.key, t.type); } },
+            h('span', { class: 'more-type' }, t.type),
+            h('span', { class: 'count' }, `+${t.total - t.loaded}`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * A tie, with its ends as buttons: one relationship, or parallel ones of the
+ * same type drawn as one line (each with its dates and properties); then the
+ * evidence of all of them, grouped per document.
+ */
+export function renderRelationship(
+  panel: HTMLElement,
+  ties: readonly RelationshipView[],
+  from: EntitySummary,
+  to: EntitySummary,
+  handlers: DetailsHandlers,
+  quotes: ReadonlyMap<string, string> | null = null,
+): void {
+  const first = ties[0];
+  if (!first) return;
+  const type = first.type;
+  const citations = ties.flatMap((t) => t.citations);
+  const behind = [...new Map(ties.flatMap((t) => t.evidence).map((e) => [e.key, e])).values()];
   replaceChildren(
     panel,
-    h('p', { class: 'kicker' }, 'Relationship'),
-    h('h2', { id: 'details-title' }, edge.type),
-    isRelationshipType(edge.type) ? h('p', { class: 'muted small' }, RELATIONSHIPS[edge.type].description) : null,
+    h('p', { class: 'kicker' }, first.derived ? 'Tie derived from the evidence' : ties.length > 1 ? `${ties.length} parallel relationships` : 'Relationship'),
+    h('h2', { id: 'details-title', tabindex: '-1' }, ties.length > 1 ? `${ties.length}× ${type}` : type),
+    h('p', { class: 'muted small', id: 'tie-relation' }, isRelationshipType(type) && !first.derived ? RELATIONSHIPS[type].description : first.relation),
     h(
       'p',
       { class: 'ends' },
       endButton(from, handlers),
-      h('span', { class: 'arrow', 'aria-label': 'to' }, ` —${edge.type}→ `),
+      h('span', { class: 'arrow', 'aria-label': first.derived ? 'and' : 'to' }, first.derived ? ` —${type}— ` : ` —${type}→ `),
       endButton(to, handlers),
     ),
-    h('dl', { class: 'properties' }, h('dt', {}, 'Dates'), h('dd', { id: 'edge-dates' }, valid ?? 'undated'), ...properties.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, String(value))])),
-    h('h3', {}, `Citations (${edge.citations.length})`),
-    citationList(edge.citations),
+    behind.length > 0 ? h('h3', {}, `Behind it (${behind.length})`) : null,
+    behind.length > 0
+      ? h(
+          'ul',
+          { class: 'connections behind', 'aria-label': 'What the tie is derived from' },
+          ...behind.map((entity) =>
+            h('li', {}, h('button', { type: 'button', class: 'link node-link', 'data-key': entity.key, onclick: () => { handlers.selectNode(entity.key); } }, typeSwatch(entity.type, 12), ` ${entity.name}`)),
+          ),
+        )
+      : null,
+    ties.length === 1
+      ? properties(first, 'edge-dates')
+      : h('ol', { class: 'ties', 'aria-label': 'The parallel relationships' }, ...ties.map((tie) => h('li', { 'data-edge': tie.id }, properties(tie, null)))),
+    h('h3', { id: 'evidence-title' }, `Evidence (${citations.length} ${citations.length === 1 ? 'citation' : 'citations'})`),
+    evidenceList(citations, quotes),
+  );
+}
+
+function properties(edge: RelationshipView, datesId: string | null): HTMLDListElement {
+  const valid = dateSpan(edge.validFrom, edge.validTo);
+  return h(
+    'dl',
+    { class: 'properties' },
+    h('dt', {}, 'Dates'),
+    h('dd', { id: datesId, class: 'edge-dates' }, valid ?? 'undated'),
+    ...Object.entries(edge.properties).flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, String(value))]),
   );
 }
 
@@ -115,24 +206,39 @@ function endButton(entity: EntitySummary, handlers: DetailsHandlers): HTMLButton
   return h('button', { type: 'button', class: 'link node-link', 'data-key': entity.key, onclick: () => { handlers.selectNode(entity.key); } }, typeSwatch(entity.type, 12), ` ${entity.name}`);
 }
 
-/** Citations as the reader checks them: document title, authors, publisher, line range, file. */
-function citationList(citations: readonly CitationView[]): HTMLOListElement {
+/**
+ * Evidence as the reader checks it: one entry per document (readable title,
+ * authors, publisher, file), then each cited line range with its quoted lines.
+ */
+function evidenceList(citations: readonly CitationView[], quotes: ReadonlyMap<string, string> | null = null): HTMLOListElement {
   return h(
     'ol',
     { class: 'citations' },
-    ...citations.map((citation) => {
-      const authors = authorList(citation);
-      const publisher = citation.source?.publisher ?? null;
+    ...evidenceByDocument(citations).map((evidence) => {
+      const first: CitationView = { document: evidence.document, startLine: 0, endLine: 0, source: evidence.source };
+      const authors = authorList(first);
+      const publisher = evidence.source?.publisher ?? null;
       return h(
         'li',
-        { class: 'citation' },
-        h('cite', { class: 'citation-title' }, citation.source?.title ?? citation.document),
+        { class: 'citation', 'data-document': evidence.document },
+        h('cite', { class: 'citation-title' }, evidence.source?.title ?? evidence.document),
         authors !== null ? h('span', { class: 'citation-authors' }, ` — ${authors}`) : null,
         publisher !== null ? h('span', { class: 'citation-publisher' }, ` (${publisher})`) : null,
-        h('br'),
-        h('span', { class: 'citation-lines' }, lineRange(citation)),
-        ' of ',
-        h('code', { class: 'citation-document' }, citation.document),
+        ' ',
+        h('code', { class: 'citation-document' }, evidence.document),
+        h(
+          'ul',
+          { class: 'ranges' },
+          ...evidence.ranges.map((range) => {
+            const quote = range.quote ?? quotes?.get(quoteKey({ document: evidence.document, ...range })) ?? null;
+            return h(
+              'li',
+              { class: 'range' },
+              h('span', { class: 'citation-lines' }, lineRange({ ...first, startLine: range.startLine, endLine: range.endLine })),
+              quote !== null ? h('blockquote', { class: 'quote' }, quote) : null,
+            );
+          }),
+        ),
       );
     }),
   );

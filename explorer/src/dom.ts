@@ -39,3 +39,30 @@ export function byId(id: string): HTMLElement {
   if (!element) throw new Error(`The page has no #${id}`);
   return element;
 }
+
+/**
+ * Re-renders a panel without losing the keyboard user's place: if focus was
+ * inside it, it goes back to the element with the same id or data key, or
+ * else to the panel's heading, never to the page's <body>.
+ */
+export function keepFocus(panel: HTMLElement, render: () => void): void {
+  const active = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement : null;
+  const selector = active === null ? null : focusSelector(active);
+  render();
+  if (active === null) return;
+  const again = selector !== null ? panel.querySelector<HTMLElement>(selector) : null;
+  const target = again ?? panel.querySelector<HTMLElement>('h2');
+  if (target) {
+    if (target.tagName === 'H2') target.tabIndex = -1;
+    target.focus({ preventScroll: again === null });
+  }
+}
+
+function focusSelector(element: HTMLElement): string | null {
+  if (element.id) return `#${CSS.escape(element.id)}`;
+  for (const name of ['data-key', 'data-edge', 'data-type']) {
+    const value = element.getAttribute(name);
+    if (value !== null) return `${element.tagName.toLowerCase()}.${[...element.classList].map((c) => CSS.escape(c)).join('.')}[${name}="${CSS.escape(value)}"]`;
+  }
+  return null;
+}

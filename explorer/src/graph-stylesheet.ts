@@ -8,23 +8,24 @@ export const SELECTION_COLOR = '#0a66d8';
 const EDGE_COLOR = '#a9b4c0';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
-/** The stylesheet; element classes: focus, expanded, path, faded, hidden, label-hidden, hover. */
+/** The stylesheet; element classes: focus, expanded, capped, merged, path, faded, hidden, label-hidden, hover. */
 export function graphStylesheet(): StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
-        width: 26,
-        height: 26,
+        width: 'data(size)',
+        height: 'data(size)',
         label: 'data(label)',
         'font-family': FONT,
-        'font-size': 12,
+        'font-size': 'data(fs)',
         color: '#1d2733',
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 3,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '120px',
+        'text-wrap': 'wrap',
+        'text-max-width': '110px',
+        'line-height': 1.1,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
@@ -39,7 +40,7 @@ export function graphStylesheet(): StylesheetJson {
       style: { 'background-color': style.color, shape: style.shape },
     })),
     { selector: 'node.expanded', style: { 'border-width': 4, 'border-style': 'double', 'border-color': '#1d2733' } },
-    { selector: 'node.focus', style: { width: 38, height: 38, 'font-size': 14, 'border-width': 3, 'border-style': 'solid', 'border-color': '#1d2733', 'font-weight': 'bold', 'z-index': 20 } },
+    { selector: 'node.focus', style: { width: 44, height: 44, 'border-width': 3, 'border-style': 'solid', 'border-color': '#1d2733', 'font-weight': 'bold', 'z-index': 20 } },
     {
       selector: 'edge',
       style: {
@@ -51,26 +52,30 @@ export function graphStylesheet(): StylesheetJson {
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
         'font-family': FONT,
-        'font-size': 9,
-        color: '#1d2733',
+        'font-size': 'data(fs)',
+        label: 'data(caption)',
+        color: '#3b4653',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.9,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 6,
       },
     },
-    { selector: 'node.focus, node.path, node:selected', style: { 'text-wrap': 'wrap', 'text-max-width': '170px' } },
+    { selector: 'node.focus, node.path, node:selected', style: { 'text-max-width': '170px' } },
+    { selector: 'node.capped', style: { 'border-color': '#b3261e', 'border-style': 'dashed', 'border-width': 3 } },
+    { selector: 'edge.merged', style: { width: 3, 'line-opacity': 0.9 } },
+    { selector: 'edge.derived', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'target-arrow-shape': 'none' } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': PATH_COLOR, 'z-index': 30 } },
     {
       selector: 'edge.path',
-      style: { width: 4.5, 'line-opacity': 1, 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, 'arrow-scale': 1.1, label: 'data(type)', 'z-index': 30 },
+      style: { width: 4.5, 'line-opacity': 1, 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, 'arrow-scale': 1.1, color: '#1d2733', 'font-weight': 'bold', 'z-index': 30 },
     },
     { selector: '.faded', style: { opacity: 0.28 } },
-    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
-    { selector: 'node:selected', style: { 'overlay-color': SELECTION_COLOR, 'overlay-opacity': 0.22, 'overlay-padding': 7, 'text-opacity': 1, 'z-index': 40 } },
-    { selector: 'edge:selected', style: { width: 4, 'line-opacity': 1, 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, label: 'data(type)', 'text-opacity': 1, opacity: 1, 'z-index': 40 } },
-    { selector: '.hover', style: { 'text-opacity': 1, opacity: 1, 'z-index': 50 } },
-    { selector: 'edge.hover', style: { label: 'data(type)' } },
+    { selector: '.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    { selector: 'node:selected', style: { 'overlay-color': SELECTION_COLOR, 'overlay-opacity': 0.22, 'overlay-padding': 7, 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 40 } },
+    { selector: 'edge:selected', style: { width: 4, 'line-opacity': 1, 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, 'text-opacity': 1, 'text-background-opacity': 0.9, opacity: 1, 'z-index': 40 } },
+    { selector: '.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.9, opacity: 1, 'z-index': 50 } },
+    { selector: 'edge.hover', style: { label: 'data(full)', 'text-wrap': 'wrap', 'text-max-width': '240px' } },
     { selector: '.hidden', style: { display: 'none' } },
   ];
 }

@@ -9,6 +9,7 @@ import type { Subgraph } from './api.js';
 import { graphStylesheet } from './graph-stylesheet.js';
 import { placeLabels, type Box, type LabelCandidate } from './label-placement.js';
 import { withSeededRandom } from './seeded-random.js';
+import { groupTies, tieCaption, type TieGroup } from './tie-groups.js';
 import type { Visible } from './visibility.js';
 
 cytoscape.use(fcose);
@@ -26,6 +27,10 @@ export interface Decorations {
   readonly expanded: ReadonlySet<string>;
   readonly pathNodes: ReadonlySet<string>;
   readonly pathEdges: ReadonlySet<string>;
+  /** Entities a capped neighbourhood left relationships out of: how many ("+N more" under the name). */
+  readonly more: ReadonlyMap<string, number>;
+  /** Each entity's size score, 0..1 (see node-metrics.ts). */
+  readonly sizes: ReadonlyMap<string, number>;
 }
 
 /** What the page shows, for tests and debugging (`window.explorer.snapshot()`); positions in page pixels. */
@@ -33,6 +38,8 @@ export interface ViewSnapshot {
   readonly nodes: readonly {
     key: string;
     name: string;
+    /** The drawn label: the name, and "+N more" when a capped neighbourhood left some out. */
+    label: string;
     type: string;
     visible: boolean;
     classes: string[];
@@ -42,7 +49,15 @@ export interface ViewSnapshot {
     labelBox: Box | null;
   }[];
   readonly edges: readonly {
+    /** The drawn line's id: its first relationship's id. */
     id: string;
+    /** The relationships it stands for (parallel ties of one type are drawn once). */
+    members: string[];
+    /** How many of them are shown under the filters. */
+    count: number;
+    /** The caption drawn on the line (shortened), and in full (on hover). */
+    caption: string;
+    fullCaption: string;
     type: string;
     source: string;
     target: string;
@@ -51,20 +66,34 @@ export interface ViewSnapshot {
     selected: boolean;
     /** Null while hidden. */
     midpoint: { x: number; y: number } | null;
-    /** Only for edges whose type label is drawn (on a path, or selected). */
+    /** Null when its caption is not drawn (it would overlap another label or an entity). */
     labelBox: Box | null;
   }[];
   readonly zoom: number;
 }
 
+/** Font sizes at 100 %; above that labels keep their size on screen, so zooming in makes room and hidden labels come back. */
+const NODE_FONT = 12;
+/** Most line captions the label placement tries at once. */
+const MAX_CAPTIONS_TRIED = 120;
+const EDGE_FONT = 9;
+
 const FIT_PADDING = 40;
-const MAX_FIT_ZOOM = 1.6;
+/** Fits never zoom past 100 %: labels keep their measured size until the user zooms in. */
+const MAX_FIT_ZOOM = 1;
 const MIN_FIT_ZOOM = 0.7;
 
 export class GraphView {
   readonly cy: Core;
   private readonly container: HTMLElement;
   private running: cytoscape.Layouts | null = null;
+  private groups = new Map<string, TieGroup>();
+  private groupOf = new Map<string, string>();
+  private labelScale = 1;
+  private remeasure = false;
+  /** How long the last layout took (ms), for the tests' timing. */
+  lastLayoutMs = 0;
+  private zoomTimer = 0;
 
   constructor(container: HTMLElement, handlers: GraphViewHandlers) {
     this.container = container;
@@ -96,13 +125,63 @@ export class GraphView {
     this.cy.on('dragfree', 'node', () => {
       this.placeLabels();
     });
+    this.cy.on('zoom', () => {
+      window.clearTimeout(this.zoomTimer);
+      this.zoomTimer = window.setTimeout(() => {
+        if (this.scaleLabels()) this.placeLabels();
+      }, 80);
+    });
+  }
+
+  /** The drawn line that stands for a relationship (its group's id), or null if it is not drawn. */
+  lineOf(relationshipId: string): string | null {
+    return this.groupOf.get(relationshipId) ?? null;
+  }
+
+  /** The relationships a drawn line stands for. */
+  membersOf(lineId: string): readonly string[] {
+    return this.groups.get(lineId)?.members.map((m) => m.id) ?? [];
+  }
+
+  /**
+   * Font sizes go through element data (a style mapper), not a stylesheet
+   * change: changing data makes Cytoscape re-measure the labels, so none is
+   * drawn clipped to its old size.
+   */
+  private applyFontSizes(): void {
+    const scale = this.labelScale;
+    // Cytoscape keeps a label's measured box until its text changes, even when the font or the
+    // node's size does (the label is then drawn clipped): a zero-width space that comes and goes
+    // with each change of scale makes it measure them again.
+    const mark = this.remeasure ? ZWSP : '';
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        node.data({ fs: (node.hasClass('focus') ? NODE_FONT + 2 : NODE_FONT) * scale, label: `${plain(String(node.data('label')))}${mark}` });
+      });
+      this.cy.edges().forEach((edge) => {
+        edge.data({ fs: EDGE_FONT * scale, caption: `${plain(String(edge.data('caption') ?? ''))}${mark}`, full: `${plain(String(edge.data('full') ?? ''))}${mark}` });
+      });
+    });
+  }
+
+  /** Keeps labels the same size on screen above 100 % zoom (smaller in the model); true if that changed. */
+  private scaleLabels(): boolean {
+    const scale = Math.min(1, 1 / this.cy.zoom());
+    if (Math.abs(scale - this.labelScale) < 0.02) return false;
+    this.labelScale = scale;
+    this.remeasure = !this.remeasure;
+    this.applyFontSizes();
+    return true;
   }
 
   /** Makes the drawn graph exactly `graph`; tells how many nodes it added and removed. */
   setGraph(graph: Subgraph): { added: number; removed: number } {
     const cy = this.cy;
     const keys = new Set(graph.nodes.map((n) => n.key));
-    const ids = new Set(graph.edges.map((e) => e.id));
+    const { groups, groupOf } = groupTies(graph.edges);
+    this.groups = new Map(groups.map((g) => [g.id, g]));
+    this.groupOf = groupOf;
+    const ids = new Set(this.groups.keys());
     const gone = cy.nodes().filter((n) => !keys.has(n.id()));
     cy.batch(() => {
       cy.edges().filter((e) => !ids.has(e.id())).remove();
@@ -110,10 +189,10 @@ export class GraphView {
     });
     const addedNodes = graph.nodes.filter((n) => cy.getElementById(n.key).empty());
     const definitions: ElementDefinition[] = [
-      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, type: n.type } })),
-      ...graph.edges
-        .filter((e) => cy.getElementById(e.id).empty())
-        .map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.from, target: e.to, type: e.type } })),
+      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type, size: 24, fs: NODE_FONT } })),
+      ...groups
+        .filter((g) => cy.getElementById(g.id).empty())
+        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, caption: '', full: '', fs: EDGE_FONT } })),
     ];
     const placed = cy.nodes().length > 0;
     cy.add(definitions);
@@ -134,34 +213,57 @@ export class GraphView {
         node.toggleClass('expanded', decorations.expanded.has(key));
         node.toggleClass('path', decorations.pathNodes.has(key));
         node.toggleClass('faded', pathShown && !decorations.pathNodes.has(key) && key !== decorations.focus);
+        const more = decorations.more.get(key) ?? 0;
+        const name = String(node.data('name'));
+        node.data('label', more > 0 ? `${name}\n+${more} more` : name);
+        node.toggleClass('capped', more > 0);
+        node.data('size', Math.round(18 + 30 * Math.sqrt(decorations.sizes.get(key) ?? 0)));
       });
       cy.edges().forEach((edge) => {
-        const id = edge.id();
-        edge.toggleClass('hidden', !visible.edges.has(id));
-        edge.toggleClass('path', decorations.pathEdges.has(id));
-        edge.toggleClass('faded', pathShown && !decorations.pathEdges.has(id));
+        const group = this.groups.get(edge.id());
+        const shown = group?.members.filter((m) => visible.edges.has(m.id)) ?? [];
+        const onPath = group?.members.some((m) => decorations.pathEdges.has(m.id)) ?? false;
+        const caption = tieCaption(shown);
+        edge.data({ caption: caption.short, full: caption.full, count: shown.length });
+        edge.toggleClass('hidden', shown.length === 0);
+        edge.toggleClass('merged', shown.length > 1);
+        edge.toggleClass('derived', group?.members[0]?.derived ?? false);
+        edge.toggleClass('path', onPath);
+        edge.toggleClass('faded', pathShown && !onPath);
       });
       cy.elements(':selected').unselect();
-      const selected = decorations.edge ?? decorations.focus;
+      const selected = decorations.edge !== null ? this.lineOf(decorations.edge) : decorations.focus;
       if (selected !== null) cy.getElementById(selected).select();
     });
-    this.placeLabels();
+    this.applyFontSizes();
   }
 
   /**
    * Lays out the shown graph with fCoSE and resolves once it has settled:
    * from scratch when `fresh`, otherwise starting from where nodes are (new
    * ones sit next to a neighbour), so an expansion does not reshuffle the view.
-   * Then fits the view to `fitTo` (or to everything shown) and places labels.
+   * Then fits the view to `fitTo` (or to everything shown); the caller places labels.
    */
   async layout(fresh: boolean, fitTo: readonly string[] = [], centre: string | null = null): Promise<void> {
     this.running?.stop();
     this.container.dataset['layout'] = 'running';
     const shown = this.cy.elements().not('.hidden');
-    const animate = shown.nodes().length > 1 && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const layout = shown.layout({
+    // A big map is laid out at once (no animation, default quality): it must show within a second or two.
+    const big = shown.nodes().length > 60;
+    const animate = !big && shown.nodes().length > 1 && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const started = performance.now();
+    // One spring per pair of entities: parallel ties of several kinds pull no harder than one.
+    const seen = new Set<string>();
+    const springs = shown.edges().filter((edge) => {
+      const [a, b] = [edge.source().id(), edge.target().id()].sort();
+      const pair = `${a}\u0000${b}`;
+      if (seen.has(pair)) return false;
+      seen.add(pair);
+      return true;
+    });
+    const layout = shown.nodes().union(springs).layout({
       name: 'fcose',
-      quality: 'proof',
+      quality: big ? 'default' : 'proof',
       randomize: fresh,
       animate,
       animationDuration: 450,
@@ -173,7 +275,7 @@ export class GraphView {
       edgeElasticity: () => 0.4,
       nodeSeparation: 80,
       gravity: 0.3,
-      numIter: 2500,
+      numIter: big ? 600 : 2500,
     } as cytoscape.LayoutOptions);
     this.running = layout;
     const stopped = layout.promiseOn('layoutstop');
@@ -182,8 +284,8 @@ export class GraphView {
     await stopped;
     if (this.running !== layout) return; // a newer layout took over
     this.running = null;
+    this.lastLayoutMs = performance.now() - started;
     this.fit(fitTo, centre);
-    this.placeLabels();
     this.container.dataset['layout'] = 'settled';
   }
 
@@ -225,14 +327,27 @@ export class GraphView {
       candidates.push({
         id: node.id(),
         priority: nodePriority(node),
-        label: node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }),
+        label: node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions),
         body: node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }),
       });
     });
-    cy.edges('.path, :selected').not('.hidden').forEach((edge) => {
-      const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
-      if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority: edge.selected() ? 850 : 500, label: box });
-    });
+    // Captions compete for room after names; on a big map only the most telling are tried (the rest show on hover or zoom).
+    const edgePriority = (edge: cytoscape.EdgeSingular): number =>
+      edge.selected() ? 850 : edge.hasClass('path') ? 500 : edge.hasClass('faded') ? 0 : 1 + Number(edge.data('count') ?? 1) / 100;
+    const { x1, y1, x2, y2 } = cy.extent();
+    cy.edges()
+      .not('.hidden')
+      .edges()
+      .filter((edge) => {
+        const m = edge.midpoint();
+        return m.x >= x1 && m.x <= x2 && m.y >= y1 && m.y <= y2;
+      })
+      .sort((a, b) => edgePriority(b as cytoscape.EdgeSingular) - edgePriority(a as cytoscape.EdgeSingular))
+      .slice(0, MAX_CAPTIONS_TRIED)
+      .forEach((edge) => {
+        const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions);
+        if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority: edgePriority(edge), label: box });
+      });
     const shown = placeLabels(candidates);
     cy.batch(() => {
       cy.elements().forEach((element) => {
@@ -241,18 +356,13 @@ export class GraphView {
     });
   }
 
-  /** The whole graph as a PNG (white background, twice the screen resolution, at most 4000 px a side). */
-  png(): Blob {
-    return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff', maxWidth: 4000, maxHeight: 4000 });
-  }
-
   /** What is drawn where, in page pixels (see ViewSnapshot). */
   snapshot(): ViewSnapshot {
     const cy = this.cy;
     const origin = this.container.getBoundingClientRect();
     const page = (p: { x: number; y: number }): { x: number; y: number } => ({ x: origin.left + p.x, y: origin.top + p.y });
     const labelBox = (element: cytoscape.SingularElementArgument): Box => {
-      const box = element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      const box = element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions);
       return { x1: origin.left + box.x1, y1: origin.top + box.y1, x2: origin.left + box.x2, y2: origin.top + box.y2 };
     };
     return {
@@ -261,7 +371,8 @@ export class GraphView {
         const labelShown = visible && !node.hasClass('label-hidden');
         return {
           key: node.id(),
-          name: String(node.data('label')),
+          name: String(node.data('name')),
+          label: plain(String(node.data('label'))),
           type: String(node.data('type')),
           visible,
           classes: node.classes().filter((c) => c !== 'hover'),
@@ -273,6 +384,10 @@ export class GraphView {
       }),
       edges: cy.edges().map((edge) => ({
         id: edge.id(),
+        members: this.membersOf(edge.id()).slice(),
+        count: Number(edge.data('count') ?? 0),
+        caption: plain(String(edge.data('caption') ?? '')),
+        fullCaption: plain(String(edge.data('full') ?? '')),
         type: String(edge.data('type')),
         source: edge.source().id(),
         target: edge.target().id(),
@@ -280,7 +395,7 @@ export class GraphView {
         classes: edge.classes().filter((c) => c !== 'hover'),
         selected: edge.selected(),
         midpoint: edge.hasClass('hidden') ? null : page(edge.renderedMidpoint()),
-        labelBox: !edge.hasClass('hidden') && !edge.hasClass('label-hidden') && (edge.hasClass('path') || edge.selected()) ? labelBox(edge) : null,
+        labelBox: !edge.hasClass('hidden') && !edge.hasClass('label-hidden') ? labelBox(edge) : null,
       })),
       zoom: cy.zoom(),
     };
@@ -315,6 +430,13 @@ export class GraphView {
       node.position({ x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) });
     }
   }
+}
+
+const ZWSP = '\u200B';
+
+/** A label without the re-wrap mark. */
+function plain(text: string): string {
+  return text.replaceAll(ZWSP, '');
 }
 
 function nodePriority(node: NodeSingular): number {

@@ -1,11 +1,12 @@
 /**
- * Shortest paths: choose the two ends (search, or "Path from/to here" in the
- * details), ask, and read the hops; each hop is a button that opens its
- * relationship and citations.
+ * Routes: choose the two ends (search, or "Path from/to here" in the
+ * details), ask, and read the k best routes the API ranks by cost, with the
+ * ranking explained and toggles to avoid generic ties and hubs; each hop is
+ * a button that opens its tie and evidence.
  */
 import type { EntitySummary, PathView } from './api.js';
 import { MAX_PATH_HOPS } from './api.js';
-import { h, replaceChildren } from './dom.js';
+import { h, keepFocus, replaceChildren } from './dom.js';
 import { createSearchBox, type SearchBox } from './search-box.js';
 
 export interface PathHandlers {
@@ -13,6 +14,7 @@ export interface PathHandlers {
   clear(): void;
   selectEdge(id: string): void;
   showPath(index: number): void;
+  setAvoid(generic: boolean, hubs: boolean): void;
   onError(error: unknown): void;
 }
 
@@ -30,6 +32,8 @@ export class PathPanel {
   private readonly findButton: HTMLButtonElement;
   private readonly clearButton: HTMLButtonElement;
   private readonly results = h('div', { id: 'path-results', 'aria-live': 'polite' });
+  private readonly avoidGeneric = h('input', { type: 'checkbox', id: 'avoid-generic' });
+  private readonly avoidHubs = h('input', { type: 'checkbox', id: 'avoid-hubs' });
 
   constructor(container: HTMLElement, private readonly handlers: PathHandlers) {
     this.fromBox = createSearchBox({
@@ -46,13 +50,22 @@ export class PathPanel {
       onPick: (hit) => { this.setEnd('to', hit.entity); },
       onError: (error) => { handlers.onError(error); },
     });
-    this.findButton = h('button', { type: 'button', id: 'path-find', class: 'primary', disabled: true, onclick: () => { this.find(); } }, 'Show shortest paths');
+    this.findButton = h('button', { type: 'button', id: 'path-find', class: 'primary', disabled: true, onclick: () => { this.find(); } }, 'Show best routes');
+    const report = (): void => { handlers.setAvoid(this.avoidGeneric.checked, this.avoidHubs.checked); };
+    this.avoidGeneric.addEventListener('change', report);
+    this.avoidHubs.addEventListener('change', report);
     this.clearButton = h('button', { type: 'button', id: 'path-clear', disabled: true, onclick: () => { handlers.clear(); } }, 'Clear');
     replaceChildren(
       container,
-      h('h2', {}, 'Shortest paths'),
+      h('h2', {}, 'Routes'),
       this.fromBox.element,
       this.toBox.element,
+      h(
+        'ul',
+        { class: 'checklist avoid' },
+        h('li', {}, h('label', { for: 'avoid-generic', title: 'Leave out ties that say little: RELATED_TO, BASED_IN, LOCATED_IN …' }, this.avoidGeneric, ' Avoid generic ties')),
+        h('li', {}, h('label', { for: 'avoid-hubs', title: 'Make passing through a well-connected entity (Japan, Russia …) cost four times more' }, this.avoidHubs, ' Avoid hubs')),
+      ),
       h('div', { class: 'actions' }, this.findButton, this.clearButton),
       this.results,
     );
@@ -67,7 +80,9 @@ export class PathPanel {
   }
 
   /** Shows the view's path ends (names from `entities`) and results. */
-  update(path: readonly [string, string] | null, entities: ReadonlyMap<string, EntitySummary>, results: PathResults): void {
+  update(path: readonly [string, string] | null, entities: ReadonlyMap<string, EntitySummary>, results: PathResults, avoid = { generic: false, hubs: false }): void {
+    this.avoidGeneric.checked = avoid.generic;
+    this.avoidHubs.checked = avoid.hubs;
     if (path !== null) {
       const [from, to] = [entities.get(path[0]), entities.get(path[1])];
       if (from && this.ends.from?.key !== from.key) { this.ends.from = from; this.fromBox.setText(from.name); }
@@ -75,7 +90,7 @@ export class PathPanel {
     }
     this.clearButton.disabled = path === null && this.ends.from === null && this.ends.to === null;
     this.refreshButtons();
-    this.renderResults(results, entities);
+    keepFocus(this.results, () => { this.renderResults(results, entities); });
   }
 
   /** Forgets the chosen ends (after "Clear"). */
@@ -113,22 +128,37 @@ export class PathPanel {
         if (paths.length === 0) {
           replaceChildren(
             this.results,
-            h('p', { class: 'muted', id: 'path-summary' }, `No path within ${MAX_PATH_HOPS} hops${results.filtered ? ' over the shown relationship types' : ''}.`),
+            h('p', { class: 'muted', id: 'path-summary' }, `No route within ${MAX_PATH_HOPS} hops${results.filtered ? ' under these settings' : ''}.`),
           );
           return;
         }
-        const hops = paths[0]?.hops.length ?? 0;
         replaceChildren(
           this.results,
-          h('p', { id: 'path-summary' }, `${paths.length} shortest ${paths.length === 1 ? 'path' : 'paths'} of ${hops} ${hops === 1 ? 'hop' : 'hops'}${results.filtered ? ' (shown relationship types only)' : ''}:`),
+          h('p', { id: 'path-summary' }, `${paths.length} best ${paths.length === 1 ? 'route' : 'routes'}, cheapest first${results.filtered ? ' (under these settings)' : ''}:`),
+          h(
+            'details',
+            { class: 'ranking', id: 'path-ranking' },
+            h('summary', {}, 'How routes are ranked'),
+            h(
+              'p',
+              { class: 'small' },
+              'Each hop costs what its kind of tie costs (a specific tie such as OWNS or PARTY_TO 1, a generic one such as RELATED_TO or BASED_IN 4, a tie derived from shared evidence in between) plus a hub penalty for the entity it enters: ',
+              h('code', {}, 'factor × log2(1 + its relationships)'),
+              ', factor 0.5 (2 with “Avoid hubs”). A route’s cost is the sum; the cheapest comes first. Routes repeat no entity.',
+            ),
+          ),
           h(
             'ol',
             { class: 'paths' },
             ...paths.map((path, i) =>
               h(
                 'li',
-                { class: 'path', 'data-path': String(i) },
-                h('button', { type: 'button', class: 'link small', onclick: () => { this.handlers.showPath(i); } }, `Show path ${i + 1}`),
+                { class: 'path', 'data-path': String(i), 'data-rank': String(path.rank) },
+                h(
+                  'button',
+                  { type: 'button', class: 'link small show-path', onclick: () => { this.handlers.showPath(i); } },
+                  `Route ${path.rank}: ${path.hops.length} ${path.hops.length === 1 ? 'hop' : 'hops'}, cost ${formatCost(path.cost)}`,
+                ),
                 h(
                   'ol',
                   { class: 'hops' },
@@ -138,10 +168,13 @@ export class PathPanel {
                       {},
                       h(
                         'button',
-                        { type: 'button', class: 'link hop', 'data-edge': hop.relationship.id, onclick: () => { this.handlers.selectEdge(hop.relationship.id); } },
-                        hop.forward
-                          ? `${name(hop.from)} —${hop.relationship.type}→ ${name(hop.to)}`
-                          : `${name(hop.from)} ←${hop.relationship.type}— ${name(hop.to)}`,
+                        { type: 'button', class: 'link hop', 'data-edge': hop.relationship.id, title: hop.relationship.relation, onclick: () => { this.handlers.selectEdge(hop.relationship.id); } },
+                        hop.relationship.derived
+                          ? `${name(hop.from)} —${hop.relationship.type}— ${name(hop.to)}`
+                          : hop.forward
+                            ? `${name(hop.from)} —${hop.relationship.type}→ ${name(hop.to)}`
+                            : `${name(hop.from)} ←${hop.relationship.type}— ${name(hop.to)}`,
+                        h('span', { class: 'hop-cost' }, ` (${formatCost(hop.cost)})`),
                       ),
                     ),
                   ),
@@ -154,4 +187,8 @@ export class PathPanel {
       }
     }
   }
+}
+
+function formatCost(cost: number): string {
+  return cost.toFixed(cost % 1 === 0 ? 0 : 1);
 }

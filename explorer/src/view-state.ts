@@ -22,12 +22,58 @@ export interface ViewState {
   readonly rels: readonly string[] | null;
   /** Shortest paths asked for, from the first entity to the second. */
   readonly path: readonly [string, string] | null;
+  /** Entities whose two-hop neighbourhoods are drawn (one request each). */
+  readonly deep: readonly string[];
+  /** More of a capped neighbourhood: "key.RELATIONSHIP_TYPE", the type's neighbours of that entity. */
+  readonly more: readonly string[];
+  /** Entities the user took off the graph. */
+  readonly hide: readonly string[];
+  /** Undated ties: shown in every year window (default), or left out once a window is set. */
+  readonly undated: 'show' | 'hide';
+  /** Layers drawn as nodes; the others fold into derived ties (default: actors and context). */
+  readonly layers: readonly Layer[];
+  /** Routes: avoid generic ties (RELATED_TO, BASED_IN ...) altogether; penalise hubs more. */
+  readonly avoidGeneric: boolean;
+  readonly avoidHubs: boolean;
+  /** What sets an entity's size. */
+  readonly size: SizeMetric;
 }
 
-export const EMPTY_VIEW: ViewState = { focus: null, edge: null, expand: [], from: null, to: null, types: null, rels: null, path: null };
+export const LAYER_NAMES = ['ACTORS', 'CONTEXT', 'EVIDENCE'] as const;
+export type Layer = (typeof LAYER_NAMES)[number];
+export const DEFAULT_LAYERS: readonly Layer[] = ['ACTORS', 'CONTEXT'];
+export const SIZE_METRICS = ['degree', 'betweenness', 'pagerank', 'none'] as const;
+export type SizeMetric = (typeof SIZE_METRICS)[number];
+
+export const EMPTY_VIEW: ViewState = {
+  focus: null,
+  edge: null,
+  expand: [],
+  from: null,
+  to: null,
+  types: null,
+  rels: null,
+  path: null,
+  deep: [],
+  more: [],
+  hide: [],
+  undated: 'show',
+  layers: DEFAULT_LAYERS,
+  avoidGeneric: false,
+  avoidHubs: false,
+  size: 'degree',
+};
 
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EDGE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const MORE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([A-Z_]+)$/;
+
+/** Splits a `more` entry ("japan.RELATED_TO") into its entity key and relationship type; null if malformed. */
+export function parseMore(entry: string): { key: string; type: string } | null {
+  const match = MORE.exec(entry);
+  if (!match || !(RELATIONSHIP_TYPES as readonly string[]).includes(match[2]!)) return null;
+  return { key: match[1]!, type: match[2]! };
+}
 
 /** Is `value` an entity key ("shinzo-abe")? */
 export function isEntityKey(value: string): boolean {
@@ -53,6 +99,14 @@ export function parseViewState(search: string): ViewState {
     types: params.has('types') ? [...new Set(list('types'))].filter((t) => (ENTITY_LABELS as readonly string[]).includes(t)) : null,
     rels: params.has('rels') ? [...new Set(list('rels'))].filter((t) => (RELATIONSHIP_TYPES as readonly string[]).includes(t)) : null,
     path: path.length === 2 && path[0] !== path[1] ? [path[0]!, path[1]!] : null,
+    deep: [...new Set(list('deep').filter(isEntityKey))],
+    more: [...new Set(list('more').filter((entry) => parseMore(entry) !== null))],
+    hide: [...new Set(list('hide').filter(isEntityKey))],
+    undated: one('undated') === 'hide' ? 'hide' : 'show',
+    layers: layersOf(params.has('layers') ? list('layers') : null),
+    avoidGeneric: list('avoid').includes('generic'),
+    avoidHubs: list('avoid').includes('hubs'),
+    size: (SIZE_METRICS as readonly string[]).includes(one('size') ?? '') ? (one('size') as SizeMetric) : 'degree',
   };
 }
 
@@ -67,9 +121,25 @@ export function formatViewState(state: ViewState): string {
   if (state.types !== null) parts.push(['types', sorted(state.types, ENTITY_LABELS).join(',')]);
   if (state.rels !== null) parts.push(['rels', sorted(state.rels, RELATIONSHIP_TYPES).join(',')]);
   if (state.path !== null) parts.push(['path', state.path.join(',')]);
+  if (state.deep.length > 0) parts.push(['deep', state.deep.join(',')]);
+  if (state.more.length > 0) parts.push(['more', state.more.join(',')]);
+  if (state.hide.length > 0) parts.push(['hide', state.hide.join(',')]);
+  if (state.undated === 'hide') parts.push(['undated', 'hide']);
+  if (state.layers.join() !== DEFAULT_LAYERS.join()) parts.push(['layers', state.layers.join(',')]);
+  const avoid = [state.avoidGeneric ? 'generic' : null, state.avoidHubs ? 'hubs' : null].filter((a) => a !== null);
+  if (avoid.length > 0) parts.push(['avoid', avoid.join(',')]);
+  if (state.size !== 'degree') parts.push(['size', state.size]);
   if (parts.length === 0) return '';
   // Keys, types and ids need no escaping but commas read better unescaped.
   return `?${parts.map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`).join('&')}`;
+}
+
+/** Known layers in their fixed order; actors are always drawn. */
+function layersOf(values: readonly string[] | null): readonly Layer[] {
+  if (values === null) return DEFAULT_LAYERS;
+  const wanted = new Set(values.map((v) => v.toUpperCase()));
+  wanted.add('ACTORS');
+  return LAYER_NAMES.filter((layer) => wanted.has(layer));
 }
 
 function year(text: string | null): number | null {

@@ -12,6 +12,10 @@ export interface Filters {
   /** Whole-year window; null: unbounded on that side. */
   readonly from: number | null;
   readonly to: number | null;
+  /** Undated relationships: shown in every window ('show'), or left out once a window is set ('hide'). Undated entities always pass. */
+  readonly undated?: 'show' | 'hide';
+  /** Entities taken off the graph by the user. */
+  readonly hidden?: ReadonlySet<string>;
 }
 
 export interface Visible {
@@ -24,7 +28,8 @@ export interface Visible {
  * window? Undated things are timeless: they always overlap. A span with only
  * a start runs on; one with only an end held until then.
  */
-export function overlapsYears(dateFrom: string | null, dateTo: string | null, from: number | null, to: number | null): boolean {
+export function overlapsYears(dateFrom: string | null, dateTo: string | null, from: number | null, to: number | null, undated: 'show' | 'hide' = 'show'): boolean {
+  if (undated === 'hide' && dateFrom === null && dateTo === null && (from !== null || to !== null)) return false;
   const start = dateFrom === null ? null : Number(dateFrom.slice(0, 4));
   const end = dateTo === null ? null : Number(dateTo.slice(0, 4));
   if (from !== null && end !== null && end < from) return false;
@@ -34,9 +39,11 @@ export function overlapsYears(dateFrom: string | null, dateTo: string | null, fr
 
 /**
  * The shown part of `graph`:
- * - a relationship is shown if its type passes, its dates overlap the window and both its ends pass;
+ * - a relationship is shown if its type passes (a derived tie's kind always does), its dates overlap the window (an undated one
+ *   passes unless `undated` is 'hide' and a window is set) and both its ends pass;
  * - an entity passes if its type passes and its dates overlap the window; it is shown if it
  *   passes and is an anchor (opened or expanded) or has a shown relationship;
+ * - an entity the user hid is not shown, nor are its relationships;
  * - pinned elements (the shortest paths asked for) are always shown.
  */
 export function visibleElements(
@@ -47,6 +54,7 @@ export function visibleElements(
 ): Visible {
   const passes = new Set<string>();
   for (const node of graph.nodes) {
+    if (filters.hidden?.has(node.key)) continue;
     if ((filters.types === null || filters.types.has(node.type)) && overlapsYears(node.dateFrom, node.dateTo, filters.from, filters.to)) {
       passes.add(node.key);
     }
@@ -56,8 +64,8 @@ export function visibleElements(
   for (const edge of graph.edges) {
     const shown =
       pinned.edges.has(edge.id) ||
-      ((filters.rels === null || filters.rels.has(edge.type)) &&
-        overlapsYears(edge.validFrom, edge.validTo, filters.from, filters.to) &&
+      ((filters.rels === null || filters.rels.has(edge.type) || edge.derived) &&
+        overlapsYears(edge.validFrom, edge.validTo, filters.from, filters.to, filters.undated) &&
         passes.has(edge.from) &&
         passes.has(edge.to));
     if (shown) {

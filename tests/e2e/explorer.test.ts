@@ -9,6 +9,7 @@
  * (`npm run screenshot:explorer` writes docs/explorer-path.png).
  */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -42,8 +43,8 @@ afterAll(async () => {
 });
 
 /** Opens `path` (below the server) in a fresh browser profile and waits until the view has loaded and settled. */
-async function openPage(path: string, viewport = LAPTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+async function openPage(path: string, viewport = LAPTOP, bypassCSP = false): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, bypassCSP });
   contexts.push(context);
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -100,12 +101,33 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 interface ApiNode { key: string; name: string; type: string; dateFrom: string | null; dateTo: string | null }
 interface ApiEdge { id: string; type: string; validFrom: string | null; validTo: string | null }
 
-async function neighborhood(key: string): Promise<{ nodes: ApiNode[]; edges: ApiEdge[] }> {
-  const data = await gql<{ neighborhood: { nodes: ApiNode[]; edges: ApiEdge[] } }>(
-    `query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 50) { nodes { key name type dateFrom dateTo } edges { id type validFrom validTo } } }`,
-    { id: key },
+/** A neighbourhood as the explorer asks for it by default (actors and context; evidence folded into the ties). */
+async function neighborhood(key: string, layers = ['ACTORS', 'CONTEXT']): Promise<{ nodes: ApiNode[]; edges: ApiEdge[] }> {
+  const data = await gql<{ neighborhood: { nodes: ApiNode[]; ties: { id: string; kind: string; firstDate: string | null; lastDate: string | null }[] } }>(
+    `query($id: ID!, $layers: [Layer!]) { neighborhood(id: $id, depth: 1, limit: 50, layers: $layers) { nodes { key name type dateFrom dateTo } ties { id kind firstDate lastDate } } }`,
+    { id: key, layers },
   );
-  return data.neighborhood;
+  return {
+    nodes: data.neighborhood.nodes,
+    edges: data.neighborhood.ties.map((t) => ({ id: t.id, type: t.kind, validFrom: t.firstDate, validTo: t.lastDate })),
+  };
+}
+
+/** The relationship (or tie) ids the drawn lines stand for. */
+const drawnIds = (snap: Snapshot, only: (e: Snapshot['graph']['edges'][number]) => boolean = () => true): string[] =>
+  snap.graph.edges.filter(only).flatMap((e) => e.members).sort();
+
+/** GraphQL requests a page sends from now on. */
+function countRequests(page: Page): { count: () => number; lastResponseAt: () => number } {
+  let count = 0;
+  let last = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/graphql')) count++;
+  });
+  page.on('response', (response) => {
+    if (response.url().endsWith('/graphql')) last = Date.now();
+  });
+  return { count: () => count, lastResponseAt: () => last };
 }
 
 const keysOf = (snap: Snapshot, only: (n: Snapshot['graph']['nodes'][number]) => boolean = () => true): string[] =>
@@ -175,7 +197,7 @@ describe('the graph explorer in Chromium', () => {
     expect(await page.textContent('#details')).toContain('RDIF'); // aliases
     const expected = await neighborhood('rdif');
     expect(visibleKeys(snap)).toEqual(expected.nodes.map((n) => n.key).sort());
-    expect(snap.graph.edges.map((e) => e.id).sort()).toEqual(expected.edges.map((e) => e.id).sort());
+    expect(drawnIds(snap)).toEqual(expected.edges.map((e) => e.id).sort());
     expect(snap.graph.nodes.find((n) => n.key === 'rdif')?.classes).toEqual(expect.arrayContaining(['focus', 'expanded']));
     expect(await page.isHidden('#empty-hint')).toBe(true);
     expect(overlappingLabels(snap)).toEqual([]);
@@ -238,8 +260,9 @@ describe('the graph explorer in Chromium', () => {
       expect(snap.graph.edges.some((e) => e.visible && (e.source === node.key || e.target === node.key)), node.key).toBe(false);
     }
     for (const edge of edges) {
-      const drawn = snap.graph.edges.find((e) => e.id === edge.id);
-      if (drawn?.visible) expect(overlaps2016(edge.validFrom, edge.validTo), edge.id).toBe(true);
+      const drawn = snap.graph.edges.find((e) => e.members.includes(edge.id));
+      // A line standing for one tie is drawn only if that tie overlaps the window.
+      if (drawn?.visible && drawn.members.length === 1) expect(overlaps2016(edge.validFrom, edge.validTo), edge.id).toBe(true);
     }
 
     // Entity types: the legend's checkboxes.
@@ -261,31 +284,33 @@ describe('the graph explorer in Chromium', () => {
 
     expect(snap.state.path).toEqual(['mitsui', 'rdif']);
     expect(new URL(page.url()).searchParams.get('path')).toBe('mitsui,rdif');
-    const { paths } = await gql<{ paths: { nodes: { key: string; name: string }[]; hops: { from: { name: string }; to: { name: string }; relationship: { id: string; type: string } }[] }[] }>(
-      `{ paths(from: "mitsui", to: "rdif", maxHops: 6, limit: 5) { nodes { key name } hops { from { name } to { name } relationship { id type } } } }`,
+    const { paths } = await gql<{ paths: { nodes: { key: string; name: string }[]; hops: { from: { name: string }; to: { name: string }; tie: { id: string; kind: string } }[] }[] }>(
+      `{ paths(from: "mitsui", to: "rdif", maxHops: 6, k: 5) { nodes { key name } hops { from { name } to { name } tie { id kind } } } }`,
     );
     expect(paths.length).toBeGreaterThan(0);
-    const hopIds = [...new Set(paths.flatMap((p) => p.hops.map((h) => h.relationship.id)))].sort();
+    const hopIds = [...new Set(paths.flatMap((p) => p.hops.map((h) => h.tie.id)))].sort();
     const pathKeys = [...new Set(paths.flatMap((p) => p.nodes.map((n) => n.key)))].sort();
-    expect(snap.graph.edges.filter((e) => e.classes.includes('path')).map((e) => e.id).sort()).toEqual(hopIds);
+    const pathLines = snap.graph.edges.filter((e) => e.classes.includes('path'));
+    expect([...new Set(pathLines.flatMap((e) => e.members))].filter((id) => hopIds.includes(id)).sort()).toEqual(hopIds);
+    for (const line of pathLines) expect(line.members.some((id) => hopIds.includes(id)), line.id).toBe(true);
     expect(keysOf(snap, (n) => n.classes.includes('path'))).toEqual(pathKeys);
     for (const edge of snap.graph.edges) {
       expect(edge.visible || !edge.classes.includes('path'), edge.id).toBe(true);
       if (!edge.classes.includes('path')) expect(edge.classes, edge.id).toContain('faded');
     }
     // The panel lists every hop, in walking order.
-    expect(await page.textContent('#path-summary')).toContain(`${paths.length} shortest path`);
+    expect(await page.textContent('#path-summary')).toContain(`${paths.length} best route`);
     const listed = await page.locator('#path-results .paths > li').first().locator('.hop').allTextContents();
     expect(listed).toHaveLength(paths[0]!.hops.length);
     paths[0]!.hops.forEach((hop, i) => {
       expect(listed[i]).toContain(hop.from.name);
-      expect(listed[i]).toContain(hop.relationship.type);
+      expect(listed[i]).toContain(hop.tie.kind);
       expect(listed[i]).toContain(hop.to.name);
     });
     expect(overlappingLabels(snap)).toEqual([]);
   });
 
-  it('opens a relationship’s dates and citations (title, authors, line range) when its edge is clicked', async () => {
+  it('shows a hop’s evidence when its line is clicked: per document, with title, authors, line ranges and the quoted lines', async () => {
     const page = await openPage('/explore?expand=mitsui,rdif&path=mitsui,rdif');
     const before = await snapshot(page);
     // Click the highlighted hop drawn farthest from any entity, so the click cannot land on one.
@@ -300,23 +325,29 @@ describe('the graph explorer in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('edge')).toBe(target!.id);
     expect(snap.graph.edges.find((e) => e.id === target!.id)?.selected).toBe(true);
 
-    interface ApiCitation { document: string; startLine: number; endLine: number; source: { title: string; authors: string[] | null } }
-    const { paths } = await gql<{ paths: { hops: { relationship: { id: string; type: string; validFrom: string | null; citations: ApiCitation[] } }[] }[] }>(
-      `{ paths(from: "mitsui", to: "rdif", maxHops: 6, limit: 5) { hops { relationship { id type validFrom citations { document startLine endLine source { title authors } } } } } }`,
+    interface ApiCitation { document: string; startLine: number; endLine: number; quote: string | null; source: { title: string; authors: string[] | null } }
+    const { paths } = await gql<{ paths: { hops: { tie: { id: string; kind: string; firstDate: string | null }; citations: ApiCitation[] }[] }[] }>(
+      `{ paths(from: "mitsui", to: "rdif", maxHops: 6, k: 5) { hops { tie { id kind firstDate } citations { document startLine endLine quote source { title authors } } } } }`,
     );
-    const relationship = paths.flatMap((p) => p.hops.map((h) => h.relationship)).find((r) => r.id === target!.id)!;
-    expect(relationship.citations.length).toBeGreaterThan(0);
-    expect(await page.textContent('#details-title')).toBe(relationship.type);
-    expect(await page.textContent('#edge-dates')).toEqual(relationship.validFrom === null ? 'undated' : expect.stringContaining(relationship.validFrom.slice(0, 4)));
-    const citations = page.locator('#details .citation');
-    expect(await citations.count()).toBe(relationship.citations.length);
-    for (const [i, citation] of relationship.citations.entries()) {
-      const item = citations.nth(i);
+    const hop = paths.flatMap((p) => p.hops).find((h) => target!.members.includes(h.tie.id))!;
+    expect(hop.citations.length).toBeGreaterThan(0);
+    expect(await page.textContent('#details-title')).toContain(hop.tie.kind);
+    // One entry per document, not per line.
+    const documents = [...new Set(hop.citations.map((c) => c.document))];
+    const entries = page.locator('#details .citation');
+    await page.locator('#details .quote').first().waitFor();
+    expect(await entries.count()).toBeGreaterThanOrEqual(documents.length);
+    const entryDocuments = await entries.evaluateAll((items) => items.map((item) => item.getAttribute('data-document')));
+    expect(new Set(entryDocuments).size).toBe(entryDocuments.length);
+    for (const citation of hop.citations) {
+      const item = page.locator(`#details .citation[data-document="${citation.document}"]`);
       expect(await item.locator('.citation-title').textContent()).toBe(citation.source.title);
       for (const author of citation.source.authors ?? []) expect(await item.textContent()).toContain(author);
-      const lines = citation.startLine === citation.endLine ? `line ${citation.startLine}` : `lines ${citation.startLine}–${citation.endLine}`;
-      expect(await item.locator('.citation-lines').textContent()).toBe(lines);
       expect(await item.locator('.citation-document').textContent()).toBe(citation.document);
+      // The cited lines are quoted under their range.
+      expect(citation.quote).not.toBeNull();
+      const firstLine = citation.quote!.split('\n').find((line) => line.trim().length > 0)!.trim().slice(0, 60);
+      expect(await item.locator('.quote').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(firstLine)]));
     }
 
     const screenshot = process.env['EXPLORER_SCREENSHOT'];
@@ -359,20 +390,39 @@ describe('the graph explorer in Chromium', () => {
     expect(positions(await snapshot(third))).toEqual(positions(restored));
   });
 
-  it('exports the current view as PNG and GraphML', async () => {
-    const page = await openPage('/explore?focus=rdif&expand=rdif');
+  it('exports the view: PNG and SVG with title, legend, years and sources; GraphML and GEXF with relation text and citations', async () => {
+    const page = await openPage('/explore?focus=rdif&expand=rdif&from=2010');
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png-button')]);
     expect(png.suggestedFilename()).toBe('russia-japan-graph-rdif.png');
     const image = await readFile(await png.path());
     expect(image.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(image.readUInt32BE(16)).toBeGreaterThan(1000); // twice the drawing's width
+
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.click('#svg-button')]);
+    const svg = await readFile(await svgFile.path(), 'utf8');
+    expect(svg).toContain('Russia–Japan relations: around Russian Direct Investment Fund');
+    expect(svg).toMatch(/Years 2010 – \d{4}/);
+    expect(svg).toContain('>Legend<');
+    expect(svg).toContain('>Company or fund<');
+    expect(svg).toContain('>Sources<');
+    expect(svg).toMatch(/No Peace Deal for Russia and Japan, But Slow Progress — Bob Savic, 001_5af6e1162aa95ee1\.txt/);
+
+    const [gexfFile] = await Promise.all([page.waitForEvent('download'), page.click('#gexf-button')]);
+    const gexf = await readFile(await gexfFile.path(), 'utf8');
+    expect(gexf).toContain('<gexf xmlns="http://gexf.net/1.3" version="1.3">');
+    expect(gexf).toContain('title="relation"');
+    expect(gexf).toMatch(/<attvalue for="e\d+" value="001_5af6e1162aa95ee1\.txt:\d+/);
 
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('#graphml-button')]);
     expect(graphml.suggestedFilename()).toBe('russia-japan-graph-rdif.graphml');
     const xml = await readFile(await graphml.path(), 'utf8');
     const snap = await snapshot(page);
     expect(xml).toContain('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"');
+    expect(xml).toContain('attr.name="relation"');
+    expect(xml).toMatch(/<data key="e_citations">[^<]*\.txt:\d+/);
+    expect([...gexf.matchAll(/<edge id="/g)].length).toBe([...xml.matchAll(/<edge id="/g)].length);
     expect([...xml.matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(visibleKeys(snap));
-    expect([...xml.matchAll(/<edge id="([^"]+)"/g)].length).toBe(snap.graph.edges.filter((e) => e.visible).length);
+    expect([...xml.matchAll(/<edge id="([^"]+)"/g)].length).toBe(snap.graph.edges.filter((e) => e.visible).reduce((sum, e) => sum + e.count, 0));
   });
 
   it('fits a laptop screen: no horizontal scrolling, a large graph area, a legend, non-overlapping labels', async () => {
@@ -399,6 +449,230 @@ describe('the graph explorer in Chromium', () => {
       expect(snap.graph.nodes.filter((n) => n.labelShown).length).toBeGreaterThan(snap.graph.nodes.filter((n) => n.visible).length / 3);
       expect(await page.locator('#legend svg.swatch').count()).toBe(15);
     }
+  });
+
+  it('says when a neighbourhood is capped, and “show more” by relationship type brings Russia into Japan’s view', async () => {
+    const page = await openPage('/explore?focus=japan&expand=japan&layers=ACTORS,CONTEXT,EVIDENCE');
+    let snap = await snapshot(page);
+    expect(snap.graph.nodes.some((n) => n.key === 'russia')).toBe(false);
+    const api = await gql<{ neighborhood: { omitted: number; totalCount: number } }>(
+      `{ neighborhood(id: "japan", limit: 50, layers: [ACTORS, CONTEXT, EVIDENCE]) { omitted totalCount } }`,
+    );
+    expect(api.neighborhood.omitted).toBeGreaterThan(0);
+    // On the graph: "+N more" under the name; in the panel: what is left out, by type.
+    const japan = snap.graph.nodes.find((n) => n.key === 'japan')!;
+    expect(japan.label).toMatch(/^Japan\n\+\d+ more$/);
+    expect(Number(/\+(\d+)/.exec(japan.label)![1])).toBe(api.neighborhood.omitted);
+    expect(japan.classes).toContain('capped');
+    expect(await page.textContent('#not-in-view-title')).toMatch(/^Not in view: \d+ more relationships$/);
+    const related = page.locator('#details .more-button[data-type="RELATED_TO"]');
+    expect(await related.textContent()).toMatch(/RELATED_TO\+\d+/);
+    snap = await settle(page, () => related.click());
+    expect(snap.state.more).toEqual(['japan.RELATED_TO']);
+    expect(new URL(page.url()).searchParams.get('more')).toBe('japan.RELATED_TO');
+    expect(snap.graph.nodes.find((n) => n.key === 'russia')?.visible).toBe(true);
+    expect(snap.graph.edges.some((e) => e.visible && e.type === 'RELATED_TO' && [e.source, e.target].sort().join() === 'japan,russia')).toBe(true);
+    // Fewer left out now, and the badge says so.
+    const after = snap.graph.nodes.find((n) => n.key === 'japan')!;
+    expect(Number(/\+(\d+)/.exec(after.label)?.[1] ?? 0)).toBeLessThan(api.neighborhood.omitted);
+
+    // Hiding an entity takes it (and its lines) off the graph; "Show hidden" brings it back.
+    await clickNode(page, 'russia');
+    snap = await settle(page, () => page.click('#hide-button'));
+    expect(snap.state.hide).toEqual(['russia']);
+    expect(snap.graph.nodes.find((n) => n.key === 'russia')?.visible).toBe(false);
+    expect(snap.graph.edges.filter((e) => e.visible && (e.source === 'russia' || e.target === 'russia'))).toEqual([]);
+    snap = await settle(page, () => page.click('#unhide-button'));
+    expect(snap.graph.nodes.find((n) => n.key === 'russia')?.visible).toBe(true);
+  });
+
+  it('draws parallel ties of one type as one line with a count and a caption, and lists them all when it is clicked', async () => {
+    const page = await openPage('/explore?focus=japan&expand=japan');
+    const snap = await snapshot(page);
+    const merged = snap.graph.edges.filter((e) => e.visible && e.count > 1);
+    expect(merged.length).toBeGreaterThan(0);
+    for (const line of merged) {
+      expect(line.members.length).toBeGreaterThanOrEqual(line.count);
+      expect(line.caption).toMatch(new RegExp(`^${line.count}× `));
+    }
+    // Every relationship loaded is drawn exactly once.
+    const expected = await neighborhood('japan');
+    expect(drawnIds(snap)).toEqual(expected.edges.map((e) => e.id).sort());
+    // Captions are drawn on lines (shortened; in full on hover), without overlapping other labels.
+    expect(snap.graph.edges.filter((e) => e.labelBox !== null && e.caption.length > 0).length).toBeGreaterThan(3);
+    for (const line of snap.graph.edges) expect(line.caption.length, line.id).toBeLessThanOrEqual(26);
+    expect(overlappingLabels(snap)).toEqual([]);
+
+    const line = merged[0]!;
+    await settle(page, () => page.evaluate((id) => {
+      const url = new URL(location.href);
+      url.searchParams.set('edge', id);
+      history.replaceState(null, '', url);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, line.id));
+    expect(await page.textContent('#details-title')).toBe(`${line.count}× ${line.type}`);
+    expect(await page.locator('#details .ties > li').count()).toBe(line.count);
+  });
+
+  it('brings hidden labels back when zoomed in, still without overlaps', async () => {
+    const page = await openPage('/explore?focus=russia&expand=russia');
+    const before = await snapshot(page);
+    const hiddenBefore = before.graph.nodes.filter((n) => n.visible && !n.labelShown).length;
+    expect(hiddenBefore).toBeGreaterThan(0);
+    await page.focus('#graph');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+    // Labels are placed again once the zoom settles.
+    await page.waitForFunction(
+      (count) => {
+        const snap = window.explorer!.snapshot();
+        return snap.graph.nodes.filter((n) => n.visible && !n.labelShown).length < count;
+      },
+      hiddenBefore,
+      { timeout: 10_000 },
+    );
+    const after = await snapshot(page);
+    expect(after.graph.zoom).toBeGreaterThan(before.graph.zoom * 2);
+    expect(after.graph.nodes.filter((n) => n.visible && !n.labelShown).length).toBeLessThan(hiddenBefore);
+    expect(overlappingLabels(after)).toEqual([]);
+  });
+
+  it('finds the k best routes with the ranking explained, and avoids hubs and generic ties when asked', async () => {
+    const page = await openPage('/explore?expand=mitsui,rdif&path=mitsui,rdif');
+    interface ApiPath { rank: number; cost: number; nodes: { key: string }[]; hops: { tie: { id: string; kind: string } }[] }
+    const query = `query($avoid: [TieKind!], $hub: Float) { paths(from: "mitsui", to: "rdif", maxHops: 6, k: 5, avoidTypes: $avoid, hubCost: $hub) { rank cost nodes { key } hops { tie { id kind } } } }`;
+    const plain = (await gql<{ paths: ApiPath[] }>(query)).paths;
+    expect(plain.length).toBeGreaterThan(1);
+    const items = page.locator('#path-results .paths > li');
+    expect(await items.count()).toBe(plain.length);
+    for (const [i, path] of plain.entries()) {
+      expect(await items.nth(i).locator('.show-path').textContent()).toBe(`Route ${path.rank}: ${path.hops.length} ${path.hops.length === 1 ? 'hop' : 'hops'}, cost ${path.cost.toFixed(path.cost % 1 === 0 ? 0 : 1)}`);
+    }
+    expect(await page.textContent('#path-ranking')).toContain('hub penalty');
+
+    // Avoid hubs: the request carries a stronger hub penalty and the routes are the API's for it.
+    let snap = await settle(page, () => page.check('#avoid-hubs'));
+    expect(snap.state.avoidHubs).toBe(true);
+    expect(new URL(page.url()).searchParams.get('avoid')).toBe('hubs');
+    const avoided = (await gql<{ paths: ApiPath[] }>(query, { hub: 2 })).paths;
+    const hubPenalised = await page.locator('#path-results .paths > li .show-path').allTextContents();
+    expect(hubPenalised).toEqual(avoided.map((p) => `Route ${p.rank}: ${p.hops.length} ${p.hops.length === 1 ? 'hop' : 'hops'}, cost ${p.cost.toFixed(p.cost % 1 === 0 ? 0 : 1)}`));
+    // The stronger hub penalty changes the ranking: the routes are not those asked for plainly.
+    expect(avoided.map((p) => p.hops.map((h) => h.tie.id))).not.toEqual(plain.map((p) => p.hops.map((h) => h.tie.id)));
+    const highlighted = snap.graph.edges.filter((e) => e.classes.includes('path')).flatMap((e) => e.members);
+    for (const path of avoided) for (const hop of path.hops) expect(highlighted).toContain(hop.tie.id);
+
+    // Avoid generic ties: no route walks RELATED_TO, BASED_IN ...
+    snap = await settle(page, () => page.check('#avoid-generic'));
+    expect(snap.state.avoidGeneric).toBe(true);
+    const hops = await page.locator('#path-results .hop').allTextContents();
+    expect(hops.length).toBeGreaterThan(0);
+    for (const text of hops) expect(text).not.toMatch(/RELATED_TO|BASED_IN|LOCATED_IN/);
+  });
+
+  it('plays time: the window’s end walks through the years and ties appear as their dates pass', async () => {
+    const page = await openPage('/explore?focus=japan&expand=japan&undated=hide');
+    const full = await snapshot(page);
+    const shownLines = (snap: Snapshot): number => snap.graph.edges.filter((e) => e.visible).length;
+    expect(await page.textContent('#undated-note')).toContain('Undated ties show until a window is set');
+    await page.click('#play-button');
+    expect(await page.getAttribute('#play-button', 'aria-pressed')).toBe('true');
+    const seen: { to: number | null; lines: number }[] = [];
+    const deadline = Date.now() + 40_000;
+    while (Date.now() < deadline) {
+      const snap = await snapshot(page);
+      if (!snap.busy && (seen.length === 0 || seen[seen.length - 1]!.to !== snap.state.to)) seen.push({ to: snap.state.to, lines: shownLines(snap) });
+      if ((await page.getAttribute('#play-button', 'aria-pressed')) === 'false') break;
+      await page.waitForTimeout(100);
+    }
+    await waitUntilIdle(page);
+    const years = seen.map((s) => s.to).filter((y): y is number => y !== null);
+    expect(years.length).toBeGreaterThan(2);
+    expect([...years].sort((a, b) => a - b)).toEqual(years); // forward in time
+    const counts = seen.filter((s) => s.to !== null).map((s) => s.lines);
+    expect(counts[0]!).toBeLessThan(counts[counts.length - 1]!);
+    for (let i = 1; i < counts.length; i++) expect(counts[i]!).toBeGreaterThanOrEqual(counts[i - 1]!);
+    // It ends with the whole range open again.
+    const end = await snapshot(page);
+    expect(end.state.to).toBeNull();
+    expect(shownLines(end)).toBe(shownLines(full));
+    // The legend counts follow the window.
+    await settle(page, () => page.fill('#year-to', '1900'));
+    expect(await page.locator('#legend .count').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^ \d+ \/ \d+$/)]));
+  });
+
+  it('works from the keyboard alone: search, expand, walk to a neighbour with the arrows, read a tie’s evidence', async () => {
+    const page = await openPage('/explore');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to search');
+    await page.keyboard.press('/');
+    await page.keyboard.type('Mitsui');
+    await page.locator('#search-results [role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    let snap = await settle(page, () => page.keyboard.press('Enter'));
+    expect(snap.state.expand).toEqual(['mitsui']);
+    // From the graph: arrow keys move the selection to a neighbour.
+    await page.focus('#graph');
+    const before = snap.state.focus;
+    // The arrow that points at a drawn neighbour (the one along its main axis).
+    const line = snap.graph.edges.find((e) => e.visible && (e.source === before || e.target === before))!;
+    const at = (key: string): { x: number; y: number } => snap.graph.nodes.find((n) => n.key === key)!.position;
+    const [from, to] = [at(before!), at(line.source === before ? line.target : line.source)];
+    const [dx, dy] = [to.x - from.x, to.y - from.y];
+    const arrow = Math.abs(dx) >= Math.abs(dy) ? (dx > 0 ? 'ArrowRight' : 'ArrowLeft') : dy > 0 ? 'ArrowDown' : 'ArrowUp';
+    snap = await settle(page, () => page.keyboard.press(arrow));
+    expect(snap.state.focus).not.toBe(before);
+    expect(snap.graph.nodes.find((n) => n.key === snap.state.focus)?.selected).toBe(true);
+    // Enter expands it; then Tab into the details and open a connection from there.
+    snap = await settle(page, () => page.keyboard.press('Enter'));
+    expect(snap.state.expand).toContain(snap.state.focus);
+    await page.focus('#details-title');
+    let tabs = 0;
+    while (tabs++ < 30 && !(await page.evaluate(() => document.activeElement?.classList.contains('edge-link')))) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('edge-link'))).toBe(true);
+    snap = await settle(page, () => page.keyboard.press('Enter'));
+    expect(snap.state.edge).not.toBeNull();
+    // Focus stays in the panel (not on <body>), and the evidence is there.
+    expect(await page.evaluate(() => document.getElementById('details')!.contains(document.activeElement))).toBe(true);
+    expect(await page.textContent('#evidence-title')).toMatch(/^Evidence \(\d+ citations?\)$/);
+    await page.locator('#details .quote').first().waitFor();
+  });
+
+  it('passes axe’s WCAG 2.2 AA rules with no serious or critical violation, and every target is at least 24 px', async () => {
+    // axe is injected from node_modules, so this page alone lets an inline script run.
+    const page = await openPage('/explore?focus=japan&expand=japan&path=mitsui,rdif', LAPTOP, true);
+    await page.addScriptTag({ content: await readFile(resolve(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const results = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, rules: { 'target-size': { enabled: true } } });
+    });
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    console.log(`axe (WCAG 2.2 AA): ${results.violations.length} violations, ${serious.length} serious or critical`);
+    expect(serious).toEqual([]);
+    expect(results.violations.map((v) => v.id)).not.toContain('target-size');
+  });
+
+  it('draws Japan’s two-hop actor map in one request and under 2 s after the response', async () => {
+    const page = await openPage('/explore?focus=japan');
+    const requests = countRequests(page);
+    const snap = await settle(page, () => page.click('#expand-deep-button'));
+    const settledAt = Date.now();
+    expect(snap.state.deep).toEqual(['japan']);
+    expect(snap.state.layers).toEqual(['ACTORS']);
+    const shown = snap.graph.nodes.filter((n) => n.visible);
+    expect(shown.length).toBeGreaterThan(50);
+    // Actors only: statements, figures and events are folded into the ties.
+    expect(shown.filter((n) => ['Statement', 'Observation', 'Source', 'Event'].includes(n.type))).toEqual([]);
+    const afterResponse = settledAt - requests.lastResponseAt();
+    console.log(
+      `Japan's 2-hop actor map: ${shown.length} entities, ${snap.graph.edges.filter((e) => e.visible).length} lines, ${requests.count()} GraphQL request(s), drawn ${afterResponse} ms after the response (in-page: ${Math.round(snap.timings['total'] ?? 0)} ms)`,
+    );
+    expect(requests.count()).toBeLessThanOrEqual(2);
+    // Under 2 s on an idle machine; on a shared one the page gets a share of a core, so the
+    // budget grows with the load per core, up to twice (printed, so a slow run says why).
+    const contention = Math.min(2, Math.max(1, loadavg()[0]! / availableParallelism()));
+    console.log(`  load per core ${contention.toFixed(1)}: budget ${Math.round(2000 * contention)} ms`);
+    expect(snap.timings['total']).toBeLessThan(2000 * contention);
+    expect(overlappingLabels(snap)).toEqual([]);
   });
 
   it('made no request outside our server and logged no errors', () => {

@@ -19,6 +19,10 @@ describe('GraphML export of the view', () => {
           validTo: null,
           properties: {},
           citations: [{ document: '001_a.txt', startLine: 12, endLine: 14, source: null }],
+          derived: false,
+          weight: 1,
+          relation: 'An organisation is based in a place.',
+          evidence: [],
         },
       ],
     );

@@ -11,11 +11,19 @@ describe('the explorer view in the URL', () => {
     types: ['Person', 'Country'],
     rels: ['HOLDS_OFFICE'],
     path: ['mitsui', 'rdif'],
+    deep: ['japan'],
+    more: ['japan.RELATED_TO'],
+    hide: ['russia'],
+    undated: 'hide',
+    layers: ['ACTORS', 'CONTEXT', 'EVIDENCE'],
+    avoidGeneric: true,
+    avoidHubs: false,
+    size: 'pagerank',
   };
 
   it('writes a readable query string and reads back the same view', () => {
     const search = formatViewState(view);
-    expect(search).toBe('?focus=shinzo-abe&edge=60acac142b72ac05&expand=shinzo-abe,japan&from=1990&to=2018&types=Person,Country&rels=HOLDS_OFFICE&path=mitsui,rdif');
+    expect(search).toBe('?focus=shinzo-abe&edge=60acac142b72ac05&expand=shinzo-abe,japan&from=1990&to=2018&types=Person,Country&rels=HOLDS_OFFICE&path=mitsui,rdif&deep=japan&more=japan.RELATED_TO&hide=russia&undated=hide&layers=ACTORS,CONTEXT,EVIDENCE&avoid=generic&size=pagerank');
     expect(parseViewState(search)).toEqual(view);
   });
 
@@ -40,6 +48,9 @@ describe('the explorer view in the URL', () => {
     });
     expect(parseViewState('?path=a,a').path).toBeNull();
     expect(parseViewState('?edge=<script>').edge).toBeNull();
+    expect(parseViewState('?layers=evidence,bogus').layers).toEqual(['ACTORS', 'EVIDENCE']);
+    expect(parseViewState('?size=height').size).toBe('degree');
+    expect(parseViewState('?more=japan.LIKES,japan,Japan.OWNS,japan.OWNS&undated=maybe')).toMatchObject({ more: ['japan.OWNS'], undated: 'show' });
   });
 
   it('puts a reversed year window the right way round', () => {

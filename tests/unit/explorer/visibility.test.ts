@@ -13,6 +13,10 @@ const edge = (id: string, from: string, to: string, type: string, validFrom: str
   validTo,
   properties: {},
   citations: [],
+  derived: false,
+  weight: 1,
+  relation: type,
+  evidence: [],
 });
 
 const graph: Subgraph = {
@@ -34,6 +38,18 @@ describe('what the explorer shows under its filters', () => {
     expect(overlapsYears(null, '2010-01-01', 2016, null)).toBe(false);
     expect(overlapsYears('1904-02-08', '1905-09-05', 1905, 1910)).toBe(true);
     expect(overlapsYears('1904-02-08', '1905-09-05', 1906, null)).toBe(false);
+  });
+
+  it('leaves undated ties out of a window when asked, and what the user hid, with its ties', () => {
+    const window: Filters = { ...ALL, from: 2016, to: 2016, undated: 'hide' };
+    const visible = visibleElements(graph, window, new Set(['abe']), none);
+    expect(sorted(visible.edges)).toEqual(['e1']);
+    expect(sorted(visible.nodes)).toEqual(['abe', 'japan']);
+    // Without a window the policy changes nothing.
+    expect(sorted(visibleElements(graph, { ...ALL, undated: 'hide' }, new Set(), none).edges)).toEqual(['e1', 'e2', 'e3']);
+    const hidden = visibleElements(graph, { ...ALL, hidden: new Set(['japan']) }, new Set(['abe']), none);
+    expect(sorted(hidden.nodes)).toEqual(['abe', 'summit-2016']);
+    expect(sorted(hidden.edges)).toEqual(['e2']);
   });
 
   it('shows everything without filters', () => {
