@@ -142,7 +142,9 @@ describe('the playground, as a user meets it', () => {
     const sources = body.data?.['sources'] as { nodes: { name: string }[] };
     expect(sources.nodes.length).toBeGreaterThan(0);
     expect(sources.nodes.every((node) => typeof node.name === 'string' && node.name !== '')).toBe(true);
-    await expect.poll(() => resultText(page), { timeout: 20_000 }).toContain(sources.nodes[0]!.name);
+    // The result pane wraps long lines.
+    await expect.poll(async () => (await resultText(page)).replace(/\s+/g, ' '), { timeout: 20_000 }).toContain(sources.nodes[0]!.name);
+    expect(await page.locator('.graphiql-query-editor').innerText()).toMatch(/sources\s*\{\s*nodes\s*\{\s*name/);
 
     const file = process.env['PLAYGROUND_SCREENSHOT'];
     if (file) await saveScreenshot(page, file);
@@ -172,7 +174,15 @@ describe('the exports example', () => {
   });
 });
 
-/** Docs pane and explorer side by side: the explorer in the sidebar panel, the docs opened beside it is not possible in GraphiQL, so the picture shows the explorer with its query and result, then the docs. */
+/**
+ * Saves the query builder with the query it built and its result as `file`,
+ * then the Docs pane open at Query as `<file>-docs.png` (GraphiQL shows one
+ * side panel at a time).
+ */
 async function saveScreenshot(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: file });
+  await page.click('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]');
+  await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().click();
+  await page.locator('.graphiql-doc-explorer-field-name').first().waitFor();
+  await page.screenshot({ path: file.replace(/\.png$/, '-docs.png') });
 }
