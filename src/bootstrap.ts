@@ -25,7 +25,13 @@ export interface Runtime {
 export async function connect(config: Config, log: (line: string) => void, observe?: RoundTripObserver): Promise<Runtime> {
   const localNeo4j = config.neo4jUri
     ? undefined
-    : await startLocalNeo4j({ projectRoot: PROJECT_ROOT, boltPort: config.localBoltPort, dataDirName: config.localDataDir, log });
+    : await startLocalNeo4j({
+        projectRoot: PROJECT_ROOT,
+        boltPort: config.localBoltPort,
+        dataDirName: config.localDataDir,
+        startTimeoutMs: config.localStartTimeoutMs,
+        log,
+      });
   const uri = config.neo4jUri ?? localNeo4j!.uri;
   const db = new Database(createDriver(uri, config.neo4jUser, config.neo4jPassword, config.neo4jMaxRetryMs, config.neo4jConnectTimeoutMs), {
     database: config.neo4jDatabase,

@@ -18,7 +18,14 @@ const DATA_DIR = `test-beside-${process.pid}`;
 const OTHER_DATA_DIR = `test-beside-other-${process.pid}`;
 const HOME = localNeo4jHome(PROJECT_ROOT, DATA_DIR);
 /** The environment of `npm start` and of the CLIs beside it: no NEO4J_URI, the same data folder. */
-const LOCAL = { NEO4J_URI: '', NEO4J_LOCAL_DATA_DIR: DATA_DIR, NEO4J_LOCAL_BOLT_PORT: '0' };
+const LOCAL = {
+  NEO4J_URI: '',
+  NEO4J_LOCAL_DATA_DIR: DATA_DIR,
+  NEO4J_LOCAL_BOLT_PORT: '0',
+  // The seed is one write transaction; on a busy shared machine it can outlast the 10 s default.
+  QUERY_TIMEOUT_MS: '120000',
+  NEO4J_LOCAL_START_TIMEOUT_MS: '400000',
+};
 
 let server: ServerProcess;
 let running: RunningNeo4j;
@@ -130,7 +137,7 @@ describe('a second server', () => {
     } finally {
       await rename(`${record}.aside`, record);
     }
-  }, 180_000);
+  }, 420_000);
 });
 
 describe('stopping the server', () => {
