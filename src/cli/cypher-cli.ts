@@ -19,7 +19,7 @@ const CLI = {
   (no --query)         read statements from stdin, each ended by ';' (interactive when stdin is a terminal)
 
 Examples:
-  npm run cypher -- --query "MATCH (n:Entity) RETURN n.type AS type, count(*) AS n ORDER BY n DESC"
+  npm run cypher -- --query "MATCH (n:Entity) UNWIND labels(n) AS label WITH label WHERE label <> 'Entity' RETURN label, count(*) AS n ORDER BY n DESC"
   echo "MATCH (p:Person)-[r]->(o) RETURN p.name, type(r), o.name LIMIT 5;" | npm run --silent cypher
 
 With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or it starts the local Neo4j itself.
