@@ -4,6 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
+import { loadDocumentText, type DocumentText } from './documents/document-text.js';
 import { explorerRoute } from './http/explorer-route.js';
 import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   readonly metrics?: Metrics;
   /** Structured JSON logger (default: stdout at LOG_LEVEL). */
   readonly logger?: Logger;
+  /** The documents' text for quotes (default: read from `config.seedDocumentsDir` now). */
+  readonly documents?: DocumentText;
 }
 
 /**
@@ -33,10 +36,14 @@ export interface AppOptions {
 export function createApp(db: Database, config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = options.metrics ?? createMetrics();
+  const documents = options.documents ?? loadDocumentText(config.seedDocumentsDir);
+  for (const [fileName, why] of documents.absent) {
+    logger.warn(`Document ${fileName} is ${why === 'missing' ? 'missing' : 'not the version the seed cites'} in ${config.seedDocumentsDir}: its citations have no quotes.`);
+  }
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db, config.limits),
+    context: () => createContext(db, config.limits, documents),
     landingPage: false,
     logging: logger,
     maxRequestBodySize: config.limits.maxRequestBytes,

@@ -25,14 +25,9 @@ export const builder = new SchemaBuilder<{
       }
       throw badInput('id', 'is not a global id of this API: use the value of an "id" field');
     },
-    nodeQueryOptions: {
-      description: 'Fetches an entity by its global id; null if none exists.',
-      args: { id: { description: 'A global id from an `id` field.' } },
-    },
-    nodesQueryOptions: {
-      description: 'Fetches entities by global ids, in order; null where none exists.',
-      args: { ids: { description: 'Global ids from `id` fields.' } },
-    },
+    // `node` and `nodes` are declared in src/schema/node-queries.ts: they accept keys as well as global ids.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     hasNextPageFieldOptions: { description: 'More items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Items come before this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first item on this page.' },

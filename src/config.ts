@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 /**
  * Environment → typed, validated configuration. Every bad value is reported,
  * each with the variable's name, in one ConfigError.
@@ -43,8 +46,16 @@ export interface Config {
   readonly neo4jConnectTimeoutMs: number;
   /** While Neo4j is unreachable, how often a probe checks whether it is back. */
   readonly neo4jProbeIntervalMs: number;
+  /**
+   * Folder holding the source documents (SEED_DOCUMENTS_DIR; default `../shared/seeds` beside
+   * the project). Citations quote their lines from there; without it, quotes are null.
+   */
+  readonly seedDocumentsDir: string;
   readonly limits: Limits;
 }
+
+/** `../shared/seeds` beside the project's root. */
+const DEFAULT_DOCUMENTS_DIR = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -111,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jMaxRetryMs: int('NEO4J_MAX_RETRY_MS', 3000, 0, 60_000),
     neo4jConnectTimeoutMs: int('NEO4J_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
     neo4jProbeIntervalMs: int('NEO4J_PROBE_INTERVAL_MS', 1000, 100, 60_000),
+    seedDocumentsDir: resolve(env['SEED_DOCUMENTS_DIR'] || DEFAULT_DOCUMENTS_DIR),
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 1, 100),
       maxCost: int('MAX_QUERY_COST', 50_000, 1, 10_000_000),

@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import type { Limits } from './config.js';
+import type { DocumentText } from './documents/document-text.js';
 import type { Database } from './db/database.js';
-import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage } from './db/graph-store.js';
+import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage, type SourceSupport } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
+import { NetworkService } from './network/network-service.js';
 
 /** Per-request Neo4j accounting, reported in the response's `extensions.neo4j`. */
 export interface RoundTripCounter {
@@ -15,30 +17,39 @@ export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   readonly source: DataLoader<string, EntityRecord | null>;
   readonly relationshipCounts: DataLoader<string, RelationshipCount[]>;
+  /** What each document (by file name) is cited for. */
+  readonly sourceSupport: DataLoader<string, SourceSupport>;
   /** Relationship pages keyed by entity and the (shared) arguments. */
   relationships(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
 }
 
 export interface Context {
   readonly store: GraphStore;
+  /** Paths, neighbourhoods and network views over layers and derived ties. */
+  readonly network: NetworkService;
   readonly loaders: Loaders;
   readonly limits: Limits;
   readonly roundTrips: RoundTripCounter;
+  /** The source documents' text, for quotes (read once at start). */
+  readonly documents: DocumentText;
 }
 
 /** Builds a fresh context for one request; loaders never outlive it. */
-export function createContext(db: Database, limits: Limits): Context {
+export function createContext(db: Database, limits: Limits, documents: DocumentText): Context {
   const roundTrips: RoundTripCounter = { count: 0, timeMs: 0 };
-  const store = new GraphStore(db, (_operation, ms) => {
+  const observe = (_operation: string, ms: number): void => {
     roundTrips.count += 1;
     roundTrips.timeMs += ms;
-  });
+  };
+  const store = new GraphStore(db, observe);
+  const network = new NetworkService(db, observe);
   const entity = new DataLoader<string, EntityRecord | null>((keys) => store.entitiesByKeys(keys));
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
   const loaders: Loaders = {
     entity,
     source: new DataLoader((fileNames) => store.sourcesByFileName(fileNames)),
     relationshipCounts: new DataLoader((keys) => store.relationshipCounts(keys)),
+    sourceSupport: new DataLoader((fileNames) => store.supportedBy(fileNames)),
     relationships(args) {
       // One loader per distinct argument set: all entities asking the same thing share one query.
       const id = JSON.stringify(args);
@@ -54,5 +65,5 @@ export function createContext(db: Database, limits: Limits): Context {
       return loader;
     },
   };
-  return { store, loaders, limits, roundTrips };
+  return { store, network, loaders, limits, roundTrips, documents };
 }

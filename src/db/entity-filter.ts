@@ -1,5 +1,6 @@
 import { isEntityLabel, isRelationshipType, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
 import type { Params } from './database.js';
+import { citedInClause, foldExpression, foldText, propertyClauses, type CitedIn, type PropertyCondition } from './property-conditions.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
@@ -8,19 +9,30 @@ export interface TargetFilter {
   readonly types?: readonly EntityLabel[];
   readonly keys?: readonly string[];
   readonly nameContains?: string;
+  /** Conditions on the entity's declared properties (kind, sector, value ...). */
+  readonly properties?: readonly PropertyCondition[];
+  readonly citedIn?: CitedIn;
 }
 
 export interface RelationshipQuantifier {
   readonly type: RelationshipType;
   readonly direction: Direction;
   readonly target?: TargetFilter;
+  /** Conditions on the relationship's own properties (role, relation, date ...). */
+  readonly properties?: readonly PropertyCondition[];
+  /** The relationship is cited in this document (and line range). */
+  readonly citedIn?: CitedIn;
 }
 
 export interface EntityFilter {
   readonly types?: readonly EntityLabel[];
   readonly keys?: readonly string[];
-  /** Case-insensitive substring of the name or any alias. */
+  /** Case- and dash-folded substring of the name or any alias. */
   readonly nameContains?: string;
+  /** Conditions on the entity's declared properties. */
+  readonly properties?: readonly PropertyCondition[];
+  /** Some citation of the entity is in this document (and line range). */
+  readonly citedIn?: CitedIn;
   /** Entities whose dates overlap the window [dateFrom, dateTo] (ISO days). */
   readonly dateFrom?: string;
   readonly dateTo?: string;
@@ -59,9 +71,11 @@ export function buildEntityWhere(filter: EntityFilter, n = 'n', prefix = 'f'): {
     }
     if (f.keys && f.keys.length > 0) out.push(`${node}.id IN ${param(f.keys)}`);
     if (f.nameContains) {
-      const p = param(f.nameContains.toLowerCase());
-      out.push(`(toLower(${node}.name) CONTAINS ${p} OR any(a IN coalesce(${node}.aliases, []) WHERE toLower(a) CONTAINS ${p}))`);
+      const p = param(foldText(f.nameContains));
+      out.push(`(${foldExpression(`${node}.name`)} CONTAINS ${p} OR any(a IN coalesce(${node}.aliases, []) WHERE ${foldExpression('a')} CONTAINS ${p}))`);
     }
+    if (f.properties) out.push(...propertyClauses(node, f.properties, param));
+    if (f.citedIn) out.push(citedInClause(node, f.citedIn, param));
     return out;
   };
 
@@ -74,10 +88,15 @@ export function buildEntityWhere(filter: EntityFilter, n = 'n', prefix = 'f'): {
     if (!isRelationshipType(type)) throw new Error(`unknown relationship type ${type}`);
     const left = q.direction === 'INCOMING' ? '<-' : '-';
     const right = q.direction === 'OUTGOING' ? '->' : '-';
-    return `(${n})${left}[:${q.type}]${right}(${m}:Entity)`;
+    return `(${n})${left}[${m}r:${q.type}]${right}(${m}:Entity)`;
   };
+  // Conditions on the relationship and on its far end, checked together for each relationship.
   const targetWhere = (q: RelationshipQuantifier, m: string): string => {
-    const inner = q.target ? nodeClauses(m, q.target) : [];
+    const inner = [
+      ...(q.target ? nodeClauses(m, q.target) : []),
+      ...(q.properties ? propertyClauses(`${m}r`, q.properties, param) : []),
+      ...(q.citedIn ? [citedInClause(`${m}r`, q.citedIn, param)] : []),
+    ];
     return inner.length > 0 ? inner.join(' AND ') : 'true';
   };
 

@@ -2,7 +2,9 @@ import neo4j from 'neo4j-driver';
 import { isRelationshipType, RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
 import type { CursorKey } from './cursor.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
-import { buildEntityWhere, type Direction, type EntityFilter } from './entity-filter.js';
+import { readAggregate, type Aggregate, type GroupKey } from './aggregate-query.js';
+import type { Direction, EntityFilter } from './entity-filter.js';
+import { readEntityPage, type EntityPage, type EntitySort, type PageRequest } from './list-query.js';
 import { readSubgraph, type ExportSelection } from './export-stream.js';
 import {
   ENTITY_PROJECTION,
@@ -12,26 +14,6 @@ import {
   type EntityRecord,
   type RelationshipRecord,
 } from './records.js';
-
-export type EntityOrder = 'NAME_ASC' | 'NAME_DESC' | 'DATE_ASC' | 'DATE_DESC';
-
-/** A keyset page request: `after` and `before` are decoded cursor keys. */
-export interface PageRequest {
-  readonly size: number;
-  readonly backward: boolean;
-  readonly cursor?: CursorKey;
-  /** Count every match too (only when the client selects `totalCount`). */
-  readonly withTotal: boolean;
-}
-
-export interface EntityPage {
-  /** Null when not asked for (`withTotal`). */
-  readonly total: number | null;
-  readonly items: readonly { entity: EntityRecord; key: CursorKey }[];
-  readonly hasMore: boolean;
-  /** Rows exist on the other side of the cursor. */
-  readonly hasOther: boolean;
-}
 
 export interface RelationshipArgs {
   readonly types: readonly RelationshipType[] | null;
@@ -83,11 +65,6 @@ export interface RelationshipCount {
   readonly incoming: number;
 }
 
-const SORT = {
-  NAME: 'n.name',
-  DATE: "coalesce(n.dateFrom, '9999-12-31')",
-} as const;
-
 /**
  * Every read the API makes, each one Cypher query = one round trip. Batch
  * methods take many keys so that DataLoaders keep round trips bounded by a
@@ -117,47 +94,14 @@ export class GraphStore {
     return keys.map((key) => byKey.get(key) ?? null);
   }
 
-  /** One keyset page of entities matching `filter`, with the total count, in one round trip. */
-  async listEntities(filter: EntityFilter, order: EntityOrder, page: PageRequest): Promise<EntityPage> {
-    const [field, dir] = order.split('_') as ['NAME' | 'DATE', 'ASC' | 'DESC'];
-    const sort = SORT[field];
-    const ascending = (dir === 'ASC') !== page.backward;
-    const { where, params } = buildEntityWhere(filter);
-    const op = ascending ? '>' : '<';
-    const opposite = ascending ? '<' : '>';
-    // Rows beyond (cmp) the cursor in (sort, id) order. The first conjunct is a plain range on the
-    // sort key, so with NAME order Neo4j seeks the name index from the cursor and reads rows in
-    // order until the page is full, instead of scanning and sorting the whole kind.
-    const keyset = (cmp: '<' | '>', inclusive: boolean): string =>
-      `${sort} ${cmp}= $cv AND (${sort} ${cmp} $cv OR n.id ${cmp}${inclusive ? '=' : ''} $cid)`;
-    const cursor = page.cursor;
-    // Without a cursor, `n.name IS NOT NULL` (always true: names are required) lets the name index provide the order.
-    const from = cursor ? keyset(op, false) : field === 'NAME' ? 'n.name IS NOT NULL' : 'true';
-    const rows = await this.read(
-      'list-entities',
-      `${page.withTotal ? `CALL { MATCH (n:Entity) WHERE ${where} RETURN count(n) AS total }` : 'WITH null AS total'}
-       CALL {
-         MATCH (n:Entity) WHERE ${where} AND ${from}
-         WITH n ORDER BY ${sort} ${ascending ? 'ASC' : 'DESC'}, n.id ${ascending ? 'ASC' : 'DESC'} LIMIT $limit
-         RETURN collect({ n: ${ENTITY_PROJECTION('n')}, sort: ${sort} }) AS page
-       }
-       RETURN total, page,
-         ${cursor ? `EXISTS { MATCH (n:Entity) WHERE ${where} AND ${keyset(opposite, true)} }` : 'false'} AS hasOther`,
-      { ...params, cv: cursor?.[0] ?? null, cid: cursor?.[1] ?? null, limit: intParam(page.size + 1) },
-    );
-    const row = rows[0] ?? {};
-    const all = (row['page'] as { n: unknown; sort: string }[] | undefined) ?? [];
-    let items = all.slice(0, page.size).map(({ n, sort: s }) => {
-      const entity = toEntityRecord(n);
-      return { entity, key: [s, entity.key] as CursorKey };
-    });
-    if (page.backward) items = items.reverse();
-    return {
-      total: page.withTotal ? Number(row['total'] ?? 0) : null,
-      items,
-      hasMore: all.length > page.size,
-      hasOther: row['hasOther'] === true,
-    };
+  /** One keyset page of entities matching `filter`, with the total count when asked, in one round trip (src/db/list-query.ts). */
+  listEntities(filter: EntityFilter, sort: EntitySort, page: PageRequest): Promise<EntityPage> {
+    return readEntityPage((operation, query, params) => this.read(operation, query, params), filter, sort, page);
+  }
+
+  /** Counts and numeric statistics over the entities matching `filter`, in one round trip (src/db/aggregate-query.ts). */
+  aggregate(filter: EntityFilter, numeric: readonly string[], groupBy: GroupKey | null, groupLimit: number): Promise<Aggregate> {
+    return readAggregate((operation, query, params) => this.read(operation, query, params), filter, numeric, groupBy, groupLimit);
   }
 
   /**
@@ -366,19 +310,22 @@ export class GraphStore {
    * At most `limit` entities of a selection (by id) and the selected relationships
    * among them; the same selection the exports use (src/db/export-stream.ts).
    */
-  subgraph(selection: ExportSelection, limit: number): Promise<Subgraph> {
+  subgraph(selection: ExportSelection, limit: number): Promise<Subgraph & { totalCount: number }> {
     return readSubgraph(this.db, selection, limit, this.observe);
   }
 
-  /** Events overlapping [from, to] (ISO days), optionally only those connected to `keys`, in date order. */
-  async timeline(from: string | null, to: string | null, keys: readonly string[] | null, limit: number): Promise<EntityRecord[]> {
+  /**
+   * Events overlapping [from, to] (ISO days), optionally only those connected
+   * to one of `keys` (or, with `matchAll`, to every one), in date order.
+   */
+  async timeline(from: string | null, to: string | null, keys: readonly string[] | null, limit: number, matchAll = false): Promise<EntityRecord[]> {
     const rows = await this.read(
       'timeline',
       `MATCH (n:Event)
        WHERE n.dateFrom IS NOT NULL
          AND ($from IS NULL OR n.dateTo >= $from)
          AND ($to IS NULL OR n.dateFrom <= $to)
-         AND ($keys IS NULL OR EXISTS { MATCH (n)--(k:Entity) WHERE k.id IN $keys })
+         AND ($keys IS NULL OR ${matchAll ? 'all(key IN $keys WHERE EXISTS { MATCH (n)--(k:Entity {id: key}) })' : 'EXISTS { MATCH (n)--(k:Entity) WHERE k.id IN $keys }'})
        RETURN ${ENTITY_PROJECTION('n')} AS n
        ORDER BY n.dateFrom, n.dateTo, n.name LIMIT $limit`,
       { from, to, keys, limit: intParam(limit) },
@@ -405,7 +352,7 @@ export class GraphStore {
   }
 
   /** Entities and relationships citing each document, for many documents, in one round trip. */
-  async supportedBy(fileNames: readonly string[]): Promise<{ entityKeys: string[]; relationshipCount: number }[]> {
+  async supportedBy(fileNames: readonly string[]): Promise<SourceSupport[]> {
     const rows = await this.read(
       'supported-by',
       `UNWIND $fileNames AS f
@@ -425,6 +372,12 @@ export class GraphStore {
     const byFile = new Map(rows.map((row) => [String(row['f']), { entityKeys: row['keys'] as string[], relationshipCount: Number(row['rels']) }]));
     return fileNames.map((f) => byFile.get(f) ?? { entityKeys: [], relationshipCount: 0 });
   }
+}
+
+/** What one document is cited for: the entities' keys and how many relationships. */
+export interface SourceSupport {
+  readonly entityKeys: string[];
+  readonly relationshipCount: number;
 }
 
 /**

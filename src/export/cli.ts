@@ -29,6 +29,9 @@ const CLI = {
   --id key [--depth n]           ego network around one entity
   --metrics                      add degree, betweenness, PageRank, Louvain community
   --dynamic                      GEXF: time intervals for Gephi's timeline
+  --projection full|actors|layers:actors,context   which layers of the graph to export
+  --directed true|false          directed or undirected edges
+  --undated include|exclude      keep or drop undated entities and relationships in a date window
 
 With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or it starts the local Neo4j itself.`,
   options: {
@@ -42,6 +45,9 @@ With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or
     depth: { type: 'string' },
     metrics: { type: 'boolean' },
     dynamic: { type: 'boolean' },
+    projection: { type: 'string' },
+    directed: { type: 'string' },
+    undated: { type: 'string' },
   },
 } as const;
 
@@ -64,6 +70,9 @@ await runCli(CLI.command, async () => {
   set('depth', values.depth);
   set('metrics', values.metrics);
   set('dynamic', values.dynamic);
+  set('projection', values.projection);
+  set('directed', values.directed);
+  set('undated', values.undated);
 
   let request;
   try {

@@ -13,6 +13,14 @@ export const CitationRef = builder.objectRef<Citation>('Citation').implement({
       description: 'The compact form `file.txt:12-14`, as used in exports.',
       resolve: (c) => (c.startLine === c.endLine ? `${c.document}:${c.startLine}` : `${c.document}:${c.startLine}-${c.endLine}`),
     }),
+    quote: t.string({
+      nullable: true,
+      description:
+        'The text of the cited lines, exactly as in the document, lines joined by a newline, so a reader can check the fact where it is shown. ' +
+        'Read at start from SEED_DOCUMENTS_DIR (default ../shared/seeds beside the project): the repository keeps no copy of the documents. ' +
+        'Null when that folder does not hold the document, or holds a version other than the one the seed cites (SHA-256 in seed/documents.json).',
+      resolve: (c, _args, ctx) => ctx.documents.quote(c.document, c.startLine, c.endLine),
+    }),
     source: t.field({
       type: SourceRef,
       nullable: true,

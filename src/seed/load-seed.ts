@@ -4,6 +4,8 @@ import type { SeedGraph } from './seed-graph.js';
 import { toNodeRow, toRelationshipRow } from './to-database-rows.js';
 
 const BATCH_SIZE = 1000;
+/** A whole seed is one transaction; on a busy machine it can outlast the server's 60 s default. */
+const LOAD_TIMEOUT_MS = 10 * 60_000;
 
 export interface LoadReport {
   readonly nodesByLabel: Record<string, number>;
@@ -51,7 +53,7 @@ export async function loadSeed(db: Database, graph: SeedGraph, progress: (line: 
         progress(`relationships: ${type} ${written}/${total}`);
       }
     }
-  });
+  }, LOAD_TIMEOUT_MS);
 
   return {
     nodesByLabel: Object.fromEntries([...nodesByLabel].map(([k, v]) => [k, v.length])),

@@ -14,6 +14,7 @@ const CLIS = {
   'npm run export': 'src/export/cli.ts',
   'npm run seed': 'src/seed/cli.ts',
   'npm run seed:check': 'src/seed/check-cli.ts',
+  'npm run seed:report': 'src/seed/report-cli.ts',
   'npm run cypher': 'src/cli/cypher-cli.ts',
   'npm run schema:print': 'src/schema/print-cli.ts',
   'npm run neo4j:fetch': 'src/neo4j-local/fetch-cli.ts',

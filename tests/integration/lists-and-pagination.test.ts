@@ -107,13 +107,13 @@ describe('entity lists', () => {
       unasked: { edges: unknown[] };
       abe: { relationships: { total: number; edges: unknown[] }; viaSpread: { totalCount: number } };
     }>(`
-      fragment Counted on EntityConnection { totalCount }
+      fragment Counted on EventConnection { totalCount }
       fragment RelCount on RelationshipConnection { totalCount }
       {
         plain: events(first: 1) { totalCount }
         aliased: events(first: 1) { n: totalCount }
         spread: events(first: 1) { ...Counted }
-        inline: events(first: 1) { ... on EntityConnection { totalCount } }
+        inline: events(first: 1) { ... on EventConnection { totalCount } }
         unasked: events(first: 1) { edges { cursor } }
         abe: entity(id: "shinzo-abe") {
           relationships(first: 1) { total: totalCount edges { cursor } }
