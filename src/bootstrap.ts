@@ -4,6 +4,7 @@ import { applySchema } from './db/apply-schema.js';
 import { createDriver, Database, type RoundTripObserver } from './db/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j-local/local-neo4j.js';
 import { isGraphEmpty, seedFromDirectory } from './seed/seed-from-directory.js';
+import { assertFolder, seedDirectoryFrom } from './seed/seed-folders.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_FILE = new URL('../cypher/schema.cypher', import.meta.url);
@@ -24,7 +25,13 @@ export interface Runtime {
 export async function connect(config: Config, log: (line: string) => void, observe?: RoundTripObserver): Promise<Runtime> {
   const localNeo4j = config.neo4jUri
     ? undefined
-    : await startLocalNeo4j({ projectRoot: PROJECT_ROOT, boltPort: config.localBoltPort, dataDirName: config.localDataDir, log });
+    : await startLocalNeo4j({
+        projectRoot: PROJECT_ROOT,
+        boltPort: config.localBoltPort,
+        dataDirName: config.localDataDir,
+        startTimeoutMs: config.localStartTimeoutMs,
+        log,
+      });
   const uri = config.neo4jUri ?? localNeo4j!.uri;
   const db = new Database(createDriver(uri, config.neo4jUser, config.neo4jPassword, config.neo4jMaxRetryMs, config.neo4jConnectTimeoutMs), {
     database: config.neo4jDatabase,
@@ -50,11 +57,15 @@ export async function connect(config: Config, log: (line: string) => void, obser
   }
 }
 
-/** Loads the seed graph when the database holds no entities yet. */
-export async function seedIfEmpty(db: Database, log: (line: string) => void): Promise<void> {
-  if (!(await isGraphEmpty(db))) return;
-  log('The graph is empty: loading the seed...');
-  const report = await seedFromDirectory(db, SEED_DIRECTORY);
+/** Loads the seed graph (from SEED_DIR, default `seed/`) when the database holds no entities yet; says so either way. */
+export async function seedIfEmpty(db: Database, log: (line: string) => void, seedDirectory = seedDirectoryFrom()): Promise<void> {
+  if (!(await isGraphEmpty(db))) {
+    log('Seed skipped: the graph already holds entities (`npm run seed` reloads it; README "Start over" empties it).');
+    return;
+  }
+  await assertFolder(seedDirectory, 'seed', 'SEED_DIR');
+  log(`The graph is empty: loading the seed from ${seedDirectory}...`);
+  const report = await seedFromDirectory(db, seedDirectory);
   const nodes = Object.values(report.nodesByLabel).reduce((a, b) => a + b, 0);
   const rels = Object.values(report.relationshipsByType).reduce((a, b) => a + b, 0);
   log(`Seed loaded: ${nodes} nodes, ${rels} relationships.`);

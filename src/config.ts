@@ -37,6 +37,8 @@ export interface Config {
   readonly localBoltPort: number;
   /** Folder under `.neo4j/` holding the local Neo4j's databases. */
   readonly localDataDir: string;
+  /** How long to wait for the local Neo4j to come up (slow or busy machines need longer). */
+  readonly localStartTimeoutMs: number;
   /** Load the seed graph at start when the database holds no entities. */
   readonly seedOnStart: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jDatabase: env['NEO4J_DATABASE'] || 'neo4j',
     localBoltPort: int('NEO4J_LOCAL_BOLT_PORT', 7687, 0, 65535),
     localDataDir: env['NEO4J_LOCAL_DATA_DIR'] || 'data',
+    localStartTimeoutMs: int('NEO4J_LOCAL_START_TIMEOUT_MS', 120_000, 10_000, 3_600_000),
     seedOnStart: bool('SEED_ON_START', true),
     logLevel,
     neo4jMaxRetryMs: int('NEO4J_MAX_RETRY_MS', 3000, 0, 60_000),

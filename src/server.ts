@@ -6,10 +6,11 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { connect, seedIfEmpty } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config.js';
+import { explainedMessage } from './cli/run-cli.js';
+import { loadConfig } from './config.js';
 import { createMetrics } from './http/metrics.js';
 import { createLogger } from './logger.js';
-import { MissingToolError } from './neo4j-local/java-tools.js';
+import { assertApiPortFree, PortBusyError } from './ports.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,13 +19,22 @@ async function main(): Promise<void> {
     logger.info(line);
   };
   const metrics = createMetrics({ defaultMetrics: true });
+  // A busy port is found now, not after Neo4j has started and the seed has loaded.
+  await assertApiPortFree(config.host, config.port);
   const runtime = await connect(config, log, metrics.observeRoundTrip);
   if (config.seedOnStart) await seedIfEmpty(runtime.db, log);
+  else log('SEED_ON_START=false: the seed was not checked or loaded.');
 
   const app = createApp(runtime.db, config, { metrics, logger });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga's documented Node request listener
   const server = createServer(app);
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      // Taken between the check above and now: close Neo4j, then say so in a sentence.
+      void runtime.close().finally(() => {
+        reject(error.code === 'EADDRINUSE' ? new PortBusyError(`Port ${config.port} on ${config.host} is already in use: stop that process or set PORT to a free port.`) : error);
+      });
+    });
     server.listen(config.port, config.host, () => {
       resolve();
     });
@@ -41,8 +51,14 @@ async function main(): Promise<void> {
     log(`${signal}: draining requests and shutting down...`);
     server.close(() => {
       runtime.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => {
+          log('Stopped.');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error('Stopped, but closing Neo4j failed:', error);
+          process.exit(1);
+        },
       );
     });
     server.closeIdleConnections();
@@ -53,7 +69,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof MissingToolError) console.error(error.message);
-  else console.error('Failed to start:', error);
+  console.error(explainedMessage(error) ?? `Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  if (explainedMessage(error) === undefined && process.env['DEBUG'] && error instanceof Error) console.error(error.stack);
   process.exit(1);
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureNeo4jJars, LOCAL_NEO4J_DIR } from './fetch-jars.js';
 import { assertJava, javaCommand } from './java-tools.js';
+import { forgetRunningNeo4j, recordRunningNeo4j } from './running-neo4j.js';
+import { assertLocalNeo4jCanStart, explainStartFailure } from './start-conflicts.js';
 
 /** The JVM flags Neo4j's own neo4j.conf ships; without them Java 17 fails with a LinkageError. */
 const JVM_FLAGS = [
@@ -46,8 +48,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const log = options.log ?? (() => {});
   await assertJava();
   const lib = await ensureNeo4jJars(options.projectRoot, log);
-  const home = join(options.projectRoot, LOCAL_NEO4J_DIR, options.dataDirName ?? 'data');
+  const home = localNeo4jHome(options.projectRoot, options.dataDirName);
   await mkdir(home, { recursive: true });
+  await assertLocalNeo4jCanStart(home, options.boltPort ?? 0);
   const port = options.boltPort || (await findFreePort());
   const timeout = options.startTimeoutMs ?? 120_000;
   const launcher = join(options.projectRoot, 'neo4j', 'LocalNeo4j.java');
@@ -59,13 +62,16 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     child = proc;
-    await waitForReady(proc, timeout);
+    await waitForReady(proc, timeout, (stderr) => explainStartFailure(stderr, home, port));
+    // The record lets the CLIs use this Neo4j rather than start a second one on the same folder.
+    await recordRunningNeo4j(home, { uri: `bolt://127.0.0.1:${port}`, pid: proc.pid ?? 0, ownerPid: process.pid, startedAt: new Date().toISOString() });
     log(`Local Neo4j is up (pid ${proc.pid ?? '?'}).`);
   };
 
   const stop = async (): Promise<void> => {
     const proc = child;
     child = undefined;
+    await forgetRunningNeo4j(home);
     if (!proc || proc.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => proc.once('exit', () => { resolve(); }));
     proc.stdin?.end();
@@ -85,7 +91,12 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   };
 }
 
-function waitForReady(proc: ChildProcess, timeoutMs: number): Promise<void> {
+/** The local Neo4j's folder for `dataDirName` (default `data`): `.neo4j/<dataDirName>` under the project. */
+export function localNeo4jHome(projectRoot: string, dataDirName = 'data'): string {
+  return join(projectRoot, LOCAL_NEO4J_DIR, dataDirName);
+}
+
+function waitForReady(proc: ChildProcess, timeoutMs: number, explain: (stderr: string) => Error | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const stderr: string[] = [];
     const timer = setTimeout(() => {
@@ -98,7 +109,7 @@ function waitForReady(proc: ChildProcess, timeoutMs: number): Promise<void> {
     });
     proc.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`Local Neo4j exited with code ${String(code)} before it was ready:\n${stderr.join('')}`));
+      reject(explain(stderr.join('')) ?? new Error(`Local Neo4j exited with code ${String(code)} before it was ready:\n${stderr.join('')}`));
     });
     const lines = createInterface({ input: proc.stdout! });
     lines.on('line', (line) => {

@@ -186,34 +186,31 @@ function readEntity(raw: unknown, report: Report, readCitations: ReadCitations):
     report('-', 'an entity must be a mapping');
     return undefined;
   }
-  const id = raw['id'];
-  if (typeof id !== 'string' || !KEBAB_ID.test(id)) {
-    report(String(id), 'id must be kebab-case (a-z, 0-9, single hyphens)');
-    return undefined;
-  }
-  const label = raw['type'];
-  if (typeof label !== 'string' || !isEntityLabel(label)) {
-    report(id, `unknown label "${String(label)}"`);
-    return undefined;
-  }
+  // Every check runs even after one fails, so that one bad field does not hide the others.
+  const rawId = raw['id'];
+  const id = typeof rawId === 'string' && KEBAB_ID.test(rawId) ? rawId : undefined;
+  if (id === undefined) report(String(rawId), 'id must be kebab-case (a-z, 0-9, single hyphens)');
+  const where = id ?? String(rawId);
+  const rawLabel = raw['type'];
+  const label = typeof rawLabel === 'string' && isEntityLabel(rawLabel) ? rawLabel : undefined;
+  if (label === undefined) report(where, `unknown label "${String(rawLabel)}"`);
   const name = raw['name'];
-  if (typeof name !== 'string' || name.trim() === '') {
-    report(id, 'name must be a non-empty string');
-    return undefined;
-  }
+  if (typeof name !== 'string' || name.trim() === '') report(where, 'name must be a non-empty string');
   const description = raw['description'];
-  if (description !== undefined && typeof description !== 'string') report(id, 'description must be a string');
-  const properties = readProperties(raw['properties'], LABELS[label].properties, REQUIRED_PROPERTIES[label] ?? [], (m) => {
-    report(id, m);
+  if (description !== undefined && typeof description !== 'string') report(where, 'description must be a string');
+  const properties = label === undefined ? {} : readProperties(raw['properties'], LABELS[label].properties, REQUIRED_PROPERTIES[label] ?? [], (m) => {
+    report(where, m);
   });
-  const citations = readCitations(id, raw['cite']);
+  const citations = readCitations(where, raw['cite']);
+  const aliases = readAliases(raw['aliases'], (m) => {
+    report(where, m);
+  });
+  if (id === undefined || label === undefined || typeof name !== 'string' || name.trim() === '') return undefined;
   return {
     id,
     label,
     name: name.trim(),
-    aliases: readAliases(raw['aliases'], (m) => {
-      report(id, m);
-    }),
+    aliases,
     mentions: asArray(raw['mentions']).map(String),
     description: typeof description === 'string' ? description.trim() : undefined,
     properties,
@@ -235,19 +232,16 @@ function readRelationship(
   const from = raw['from'];
   const to = raw['to'];
   const label = `${String(from)} -${String(type)}-> ${String(to)}`;
-  if (typeof type !== 'string' || !isRelationshipType(type)) {
-    report(label, `unknown relationship type "${String(type)}"`);
-    return undefined;
-  }
-  if (typeof from !== 'string' || typeof to !== 'string') {
-    report(label, '"from" and "to" must be entity ids');
-    return undefined;
-  }
-  if (from === to) report(label, 'a relationship cannot connect an entity to itself');
-  const properties = readProperties(raw['properties'], RELATIONSHIPS[type].properties, REQUIRED_RELATIONSHIP_PROPERTIES[type] ?? [], (m) => {
+  const known = typeof type === 'string' && isRelationshipType(type);
+  if (!known) report(label, `unknown relationship type "${String(type)}"`);
+  const ends = typeof from === 'string' && typeof to === 'string';
+  if (!ends) report(label, '"from" and "to" must be entity ids');
+  else if (from === to) report(label, 'a relationship cannot connect an entity to itself');
+  const properties = known ? readProperties(raw['properties'], RELATIONSHIPS[type].properties, REQUIRED_RELATIONSHIP_PROPERTIES[type] ?? [], (m) => {
     report(label, m);
-  });
+  }) : {};
   const citations = readCitations(label, raw['cite']);
+  if (!known || !ends) return undefined;
   const key = `${from}|${type}|${to}|${canonicalJson(properties)}`;
   return { key, type, from, to, properties, citations };
 }

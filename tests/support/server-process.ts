@@ -15,7 +15,7 @@ export interface ServerProcess {
  * Starts `src/server.ts` as `npm start` does (real HTTP, real Neo4j from
  * `env`, a free port) and resolves once it listens.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, startTimeoutMs = 90_000): Promise<ServerProcess> {
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: PROJECT_ROOT,
@@ -24,7 +24,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`the server did not start within 90 s:\n${output.join('\n')}`)); }, 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`the server did not start within ${startTimeoutMs / 1000} s:\n${output.join('\n')}`));
+    }, startTimeoutMs);
     createInterface({ input: child.stdout }).on('line', (line) => {
       output.push(line);
       const match = /GraphQL API and GraphiQL at (http:\/\/[^\s"/]+)\/graphql/.exec(line);
