@@ -6,7 +6,7 @@ import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
 import { explorerRoute } from './http/explorer-route.js';
 import { exportRoutes } from './http/export-routes.js';
-import { healthRoutes } from './http/health-routes.js';
+import { healthRoutes, type LivenessCheck } from './http/health-routes.js';
 import { hideSuggestions } from './http/hide-suggestions.js';
 import { createMaskError } from './http/mask-error.js';
 import { createMetrics, metricsRoutes, type Metrics } from './http/metrics.js';
@@ -14,6 +14,7 @@ import { PLAYGROUND_EXAMPLES } from './http/playground-examples.js';
 import { requestErrorStatus } from './http/request-error-status.js';
 import { requestLimits } from './http/request-limits.js';
 import { requestLog } from './http/request-log.js';
+import { yogaLogger } from './http/yoga-logger.js';
 import { createLogger, type Logger } from './logger.js';
 import { schema } from './schema/index.js';
 
@@ -24,6 +25,8 @@ export interface AppOptions {
   readonly metrics?: Metrics;
   /** Structured JSON logger (default: stdout at LOG_LEVEL). */
   readonly logger?: Logger;
+  /** What /healthz reports (default: always live); the server passes the local Neo4j's supervisor. */
+  readonly liveness?: LivenessCheck;
 }
 
 /**
@@ -38,7 +41,7 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
     graphqlEndpoint: '/graphql',
     context: () => createContext(db, config.limits),
     landingPage: false,
-    logging: logger,
+    logging: yogaLogger(logger),
     maxRequestBodySize: config.limits.maxRequestBytes,
     graphiql: {
       title: 'Russia–Japan relations graph',
@@ -49,7 +52,7 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
     plugins: [
       requestLog(logger), // first: every request gets its id and access line
       metricsRoutes(metrics, db),
-      healthRoutes(db),
+      healthRoutes(db, options.liveness),
       exportRoutes(db, config),
       explorerRoute(), // GET /explore: the graph explorer page and its assets
       requestLimits(config.limits),

@@ -32,6 +32,8 @@ export interface Config {
   readonly localBoltPort: number;
   /** Folder under `.neo4j/` holding the local Neo4j's databases. */
   readonly localDataDir: string;
+  /** Failed restarts in a row after which the local Neo4j's supervisor gives up (then /healthz answers 503). */
+  readonly localMaxRestarts: number;
   /** Load the seed graph at start when the database holds no entities. */
   readonly seedOnStart: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -103,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jDatabase: env['NEO4J_DATABASE'] || 'neo4j',
     localBoltPort: int('NEO4J_LOCAL_BOLT_PORT', 7687, 0, 65535),
     localDataDir: env['NEO4J_LOCAL_DATA_DIR'] || 'data',
+    localMaxRestarts: int('NEO4J_LOCAL_MAX_RESTARTS', 5, 0, 1000),
     seedOnStart: bool('SEED_ON_START', true),
     logLevel,
     neo4jMaxRetryMs: int('NEO4J_MAX_RETRY_MS', 3000, 0, 60_000),

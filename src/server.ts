@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createMetrics } from './http/metrics.js';
 import { createLogger } from './logger.js';
 import { MissingToolError } from './neo4j-local/java-tools.js';
+import { Neo4jSupervisor } from './neo4j-local/supervisor.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   const runtime = await connect(config, log, metrics.observeRoundTrip);
   if (config.seedOnStart) await seedIfEmpty(runtime.db, log);
 
-  const app = createApp(runtime.db, config, { metrics, logger });
+  // The local Neo4j (NEO4J_URI unset) is restarted if its JVM dies; see docs/OPERATIONS.md.
+  const supervisor = runtime.localNeo4j ? new Neo4jSupervisor(runtime.localNeo4j, logger, { maxRestarts: config.localMaxRestarts }) : undefined;
+  const app = createApp(runtime.db, config, { metrics, logger, ...(supervisor ? { liveness: () => supervisor.liveness() } : {}) });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga's documented Node request listener
   const server = createServer(app);
   await new Promise<void>((resolve) => {
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: draining requests and shutting down...`);
+    supervisor?.stop();
     server.close(() => {
       runtime.close().then(
         () => process.exit(0),
