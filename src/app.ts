@@ -8,8 +8,10 @@ import { explorerRoute } from './http/explorer-route.js';
 import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes, type LivenessCheck } from './http/health-routes.js';
 import { hideSuggestions } from './http/hide-suggestions.js';
+import { guardRoute, malformedRequests } from './http/malformed-requests.js';
 import { createMaskError } from './http/mask-error.js';
 import { createMetrics, metricsRoutes, type Metrics } from './http/metrics.js';
+import { operationTypes } from './http/operation-types.js';
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples.js';
 import { requestErrorStatus } from './http/request-error-status.js';
 import { requestLimits } from './http/request-limits.js';
@@ -52,9 +54,11 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
     plugins: [
       requestLog(logger), // first: every request gets its id and access line
       metricsRoutes(metrics, db),
+      malformedRequests(logger), // a URL no route can read: 400 before any route
       healthRoutes(db, options.liveness),
-      exportRoutes(db, config),
-      explorerRoute(), // GET /explore: the graph explorer page and its assets
+      guardRoute(exportRoutes(db, config), logger),
+      guardRoute(explorerRoute(), logger), // GET /explore: the graph explorer page and its assets
+      operationTypes(), // mutation/subscription: a request error, not the executor's crash
       requestLimits(config.limits),
       hideSuggestions(config.production),
       requestErrorStatus(),
