@@ -4,6 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/database.js';
+import { csrfPrevention } from './http/csrf-prevention.js';
 import { explorerRoute } from './http/explorer-route.js';
 import { exportRoutes } from './http/export-routes.js';
 import { healthRoutes, type LivenessCheck } from './http/health-routes.js';
@@ -45,6 +46,8 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
     landingPage: false,
     logging: yogaLogger(logger),
     maxRequestBodySize: config.limits.maxRequestBytes,
+    // Never credentials (the API has no cookies or logins): any origin by default, or CORS_ORIGINS only.
+    cors: { origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : '*', credentials: false, exposedHeaders: ['x-request-id'] },
     graphiql: {
       title: 'Russia–Japan relations graph',
       defaultTabs: PLAYGROUND_EXAMPLES.map(({ query }) => ({ query })),
@@ -58,6 +61,7 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
       healthRoutes(db, options.liveness),
       guardRoute(exportRoutes(db, config), logger),
       guardRoute(explorerRoute(), logger), // GET /explore: the graph explorer page and its assets
+      csrfPrevention('/graphql'), // form and text/plain POSTs skip the CORS preflight: 415
       operationTypes(), // mutation/subscription: a request error, not the executor's crash
       requestLimits(config.limits),
       hideSuggestions(config.production),

@@ -37,6 +37,8 @@ export interface Config {
   /** Load the seed graph at start when the database holds no entities. */
   readonly seedOnStart: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Origins allowed to call the API from a browser (CORS); empty means any origin, without credentials. */
+  readonly corsOrigins: readonly string[];
   /** How long the driver retries transient errors (neo4j-driver's maxTransactionRetryTime). */
   readonly neo4jMaxRetryMs: number;
   /** How long the driver waits to open a connection to Neo4j. */
@@ -92,6 +94,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (localDataDir !== undefined && localDataDir !== '' && !/^[\w.-]+$/.test(localDataDir)) {
     problems.push(`NEO4J_LOCAL_DATA_DIR="${localDataDir}" must be a plain folder name (letters, digits, . _ -)`);
   }
+  const corsOrigins = (env['CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '' && origin !== '*');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS has "${origin}": each origin must look like https://example.org (scheme and host, no path)`);
+  }
   const logLevel = (env['LOG_LEVEL'] ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -108,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     localMaxRestarts: int('NEO4J_LOCAL_MAX_RESTARTS', 5, 0, 1000),
     seedOnStart: bool('SEED_ON_START', true),
     logLevel,
+    corsOrigins,
     neo4jMaxRetryMs: int('NEO4J_MAX_RETRY_MS', 3000, 0, 60_000),
     neo4jConnectTimeoutMs: int('NEO4J_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
     neo4jProbeIntervalMs: int('NEO4J_PROBE_INTERVAL_MS', 1000, 100, 60_000),
