@@ -7,16 +7,20 @@ import { createContext, type Context } from './context.js';
 import { ApiKeyStore } from './db/api-key-store.js';
 import type { Database } from './db/database.js';
 import { loadDocumentText, type DocumentText } from './documents/document-text.js';
+import { csrfPrevention } from './http/csrf-prevention.js';
 import { explorerRoute } from './http/explorer-route.js';
 import { exportRoutes } from './http/export-routes.js';
-import { healthRoutes } from './http/health-routes.js';
+import { healthRoutes, type LivenessCheck } from './http/health-routes.js';
 import { hideSuggestions } from './http/hide-suggestions.js';
+import { guardRoute, malformedRequests } from './http/malformed-requests.js';
 import { createMaskError } from './http/mask-error.js';
 import { createMetrics, metricsRoutes, type Metrics } from './http/metrics.js';
+import { operationTypes } from './http/operation-types.js';
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples.js';
 import { requestErrorStatus } from './http/request-error-status.js';
 import { requestLimits } from './http/request-limits.js';
 import { requestIdOf, requestLog } from './http/request-log.js';
+import { yogaLogger } from './http/yoga-logger.js';
 import { createLogger, type Logger } from './logger.js';
 import { schema } from './schema/index.js';
 
@@ -29,6 +33,8 @@ export interface AppOptions {
   readonly logger?: Logger;
   /** The documents' text for quotes (default: read from `config.seedDocumentsDir` now). */
   readonly documents?: DocumentText;
+  /** What /healthz reports (default: always live); the server passes the local Neo4j's supervisor. */
+  readonly liveness?: LivenessCheck;
 }
 
 /**
@@ -53,8 +59,10 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
         requestId: requestIdOf(request),
       }),
     landingPage: false,
-    logging: logger,
+    logging: yogaLogger(logger),
     maxRequestBodySize: config.limits.maxRequestBytes,
+    // Never credentials (the API has no cookies or logins): any origin by default, or CORS_ORIGINS only.
+    cors: { origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : '*', credentials: false, exposedHeaders: ['x-request-id'] },
     graphiql: {
       title: 'Russia–Japan relations graph',
       defaultTabs: PLAYGROUND_EXAMPLES.map(({ query }) => ({ query })),
@@ -64,9 +72,12 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
     plugins: [
       requestLog(logger), // first: every request gets its id and access line
       metricsRoutes(metrics, db),
-      healthRoutes(db),
-      exportRoutes(db, config),
-      explorerRoute(), // GET /explore: the graph explorer page and its assets
+      malformedRequests(logger), // a URL no route can read: 400 before any route
+      healthRoutes(db, options.liveness),
+      guardRoute(exportRoutes(db, config), logger),
+      guardRoute(explorerRoute(), logger), // GET /explore: the graph explorer page and its assets
+      csrfPrevention('/graphql'), // form and text/plain POSTs skip the CORS preflight: 415
+      operationTypes(), // mutation/subscription: a request error, not the executor's crash
       requestLimits(config.limits),
       hideSuggestions(config.production),
       requestErrorStatus(),

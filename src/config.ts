@@ -39,9 +39,13 @@ export interface Config {
   readonly localDataDir: string;
   /** How long to wait for the local Neo4j to come up (slow or busy machines need longer). */
   readonly localStartTimeoutMs: number;
+  /** Failed restarts in a row after which the local Neo4j's supervisor gives up (then /healthz answers 503). */
+  readonly localMaxRestarts: number;
   /** Load the seed graph at start when the database holds no entities. */
   readonly seedOnStart: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Origins allowed to call the API from a browser (CORS); empty means any origin, without credentials. */
+  readonly corsOrigins: readonly string[];
   /** How long the driver retries transient errors (neo4j-driver's maxTransactionRetryTime). */
   readonly neo4jMaxRetryMs: number;
   /** How long the driver waits to open a connection to Neo4j. */
@@ -107,6 +111,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (localDataDir !== undefined && localDataDir !== '' && !/^[\w.-]+$/.test(localDataDir)) {
     problems.push(`NEO4J_LOCAL_DATA_DIR="${localDataDir}" must be a plain folder name (letters, digits, . _ -)`);
   }
+  const corsOrigins = (env['CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '' && origin !== '*');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS has "${origin}": each origin must look like https://example.org (scheme and host, no path)`);
+  }
   const logLevel = (env['LOG_LEVEL'] ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -121,8 +129,10 @@ export function loadConfig(env: Env = process.env): Config {
     localBoltPort: int('NEO4J_LOCAL_BOLT_PORT', 7687, 0, 65535),
     localDataDir: env['NEO4J_LOCAL_DATA_DIR'] || 'data',
     localStartTimeoutMs: int('NEO4J_LOCAL_START_TIMEOUT_MS', 120_000, 10_000, 3_600_000),
+    localMaxRestarts: int('NEO4J_LOCAL_MAX_RESTARTS', 5, 0, 1000),
     seedOnStart: bool('SEED_ON_START', true),
     logLevel,
+    corsOrigins,
     neo4jMaxRetryMs: int('NEO4J_MAX_RETRY_MS', 3000, 0, 60_000),
     neo4jConnectTimeoutMs: int('NEO4J_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
     neo4jProbeIntervalMs: int('NEO4J_PROBE_INTERVAL_MS', 1000, 100, 60_000),

@@ -55,3 +55,34 @@ export function serializeError(error: Error, depth = 0): LogFields {
   if (error.cause instanceof Error && depth < 3) out['cause'] = serializeError(error.cause, depth + 1);
   return out;
 }
+
+/** Writes one line per `key` at most every `intervalMs`; the next line written says how many were dropped. */
+export type ThrottledLog = (level: 'info' | 'warn', key: string, msg: string, fields?: LogFields) => void;
+
+/**
+ * For expected conditions that repeat with every request (database
+ * unavailable, malformed requests): one line per kind and second at most,
+ * so that an outage or a flood of bad requests cannot flood the log.
+ */
+export function createThrottledLog(logger: Logger, intervalMs = 1000, now: () => number = Date.now): ThrottledLog {
+  const last = new Map<string, { at: number; dropped: number }>();
+  return (level, key, msg, fields = {}) => {
+    const state = last.get(key);
+    const time = now();
+    if (state && time - state.at < intervalMs) {
+      state.dropped += 1;
+      return;
+    }
+    logger[level](msg, state && state.dropped > 0 ? { ...fields, droppedSinceLast: state.dropped } : fields);
+    last.set(key, { at: time, dropped: 0 });
+  };
+}
+
+/** An error in a log line without its stack: name, message, code, and the same of its causes. */
+export function summarizeError(error: Error, depth = 0): LogFields {
+  const out: LogFields = { name: error.name, message: error.message };
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') out['code'] = code;
+  if (error.cause instanceof Error && depth < 3) out['cause'] = summarizeError(error.cause, depth + 1);
+  return out;
+}

@@ -11,6 +11,7 @@ import { loadConfig } from './config.js';
 import { createMetrics } from './http/metrics.js';
 import { createLogger } from './logger.js';
 import { assertApiPortFree, PortBusyError } from './ports.js';
+import { Neo4jSupervisor } from './neo4j-local/supervisor.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   if (config.seedOnStart) await seedIfEmpty(runtime.db, log);
   else log('SEED_ON_START=false: the seed was not checked or loaded.');
 
-  const app = createApp(runtime.db, config, { metrics, logger });
+  // The local Neo4j (NEO4J_URI unset) is restarted if its JVM dies; see docs/OPERATIONS.md.
+  const supervisor = runtime.localNeo4j ? new Neo4jSupervisor(runtime.localNeo4j, logger, { maxRestarts: config.localMaxRestarts }) : undefined;
+  const app = createApp(runtime.db, config, { metrics, logger, ...(supervisor ? { liveness: () => supervisor.liveness() } : {}) });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga's documented Node request listener
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: draining requests and shutting down...`);
+    supervisor?.stop();
     server.close(() => {
       runtime.close().then(
         () => {

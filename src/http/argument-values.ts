@@ -1,4 +1,4 @@
-import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode } from 'graphql';
+import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type ValueNode } from 'graphql';
 
 /** Looks up a variable's value for the limit rules: the request's value, else the operation's default. */
 export type VariableLookup = (name: string) => unknown;
@@ -24,7 +24,13 @@ export function variableLookup(document: DocumentNode, variables: Readonly<Recor
 export function argumentValue(field: FieldNode, name: string, lookup: VariableLookup): unknown {
   const argument = field.arguments?.find((a) => a.name.value === name);
   if (!argument) return undefined;
-  if (argument.value.kind === Kind.VARIABLE) return lookup(argument.value.name.value) ?? undefined;
-  const value = valueFromASTUntyped(argument.value);
-  return value ?? undefined;
+  return valueOf(argument.value, lookup) ?? undefined;
+}
+
+/** A literal's value with the variables inside it (`filter: { ids: $ids }`) looked up. */
+function valueOf(node: ValueNode, lookup: VariableLookup): unknown {
+  if (node.kind === Kind.VARIABLE) return lookup(node.name.value);
+  if (node.kind === Kind.LIST) return node.values.map((item) => valueOf(item, lookup));
+  if (node.kind === Kind.OBJECT) return Object.fromEntries(node.fields.map((field) => [field.name.value, valueOf(field.value, lookup)]));
+  return valueFromASTUntyped(node);
 }

@@ -12,6 +12,7 @@ import {
   type FieldNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLInputType,
   type GraphQLOutputType,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -32,8 +33,10 @@ export const UNSIZED_LIST_SIZE = 10;
  * it above `maxCost` (MAX_QUERY_COST). Every field costs 1 plus the cost of
  * its selection times its size: the value of its `first`/`last`/`limit`/`k`
  * argument (literal or variable, capped at MAX_PAGE_SIZE since larger pages
- * are refused anyway; the argument's default or 20 if absent), 10 for lists
- * without such an argument, 1 otherwise. The `edges` and `nodes` of a sized
+ * are refused anyway; the argument's default or 20 if absent); for a list
+ * fetched by a list argument (`nodes(ids: [...])`), the length of that list
+ * (capped the same way, since longer id lists are refused); 10 for other lists
+ * without a size argument, 1 otherwise. The `edges` and `nodes` of a sized
  * connection are already counted by its size. Introspection (`__schema`,
  * `__type`) is priced flat, one per selected field: its lists are bounded by
  * the size of the schema, not by page sizes, and its abuse is stopped by the
@@ -83,7 +86,7 @@ export function measureCost(
       const value = argumentValue(node, name, lookup) ?? definition.defaultValue;
       if (typeof value === 'number' && Number.isFinite(value)) size = Math.max(size ?? 0, value);
     }
-    if (!sized) return undefined;
+    if (!sized) return isList(field.type) ? listArgumentLength(node, field, lookup, maxPageSize) : undefined;
     return Math.min(Math.max(size ?? DEFAULT_PAGE_SIZE, 0), maxPageSize);
   };
 
@@ -138,6 +141,21 @@ export function measureCost(
   return selectionCost(operation.selectionSet, root, false);
 }
 
-function isList(type: GraphQLOutputType): boolean {
+function isList(type: GraphQLOutputType | GraphQLInputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/**
+ * For a list field fetched by a list argument (`nodes(ids: [...])`): the
+ * longest such list given, capped at `maxPageSize`; undefined when the field
+ * has no list argument or none is given (then it counts as an unsized list).
+ */
+function listArgumentLength(node: FieldNode, field: GraphQLField<unknown, unknown>, lookup: VariableLookup, maxPageSize: number): number | undefined {
+  let length: number | undefined;
+  for (const definition of field.args) {
+    if (!isList(definition.type)) continue;
+    const value = argumentValue(node, definition.name, lookup);
+    if (Array.isArray(value)) length = Math.max(length ?? 0, value.length);
+  }
+  return length === undefined ? undefined : Math.min(length, maxPageSize);
 }

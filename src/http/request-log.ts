@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../db/database-errors.js';
-import { serializeError, type Logger } from '../logger.js';
+import { createThrottledLog, serializeError, summarizeError, type Logger } from '../logger.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -25,9 +25,14 @@ export function requestIdOf(request: Request): string {
  * Gives every request an id (the caller's `x-request-id` if acceptable, else a
  * UUID), returns it in the `x-request-id` response header, writes one access
  * line per request, and logs the real cause of every error that clients only
- * see masked, under the same id. Register it first, so it sees every request.
+ * see masked, under the same id: unexpected ones at error level with the
+ * stack; expected conditions (database unavailable, query timeout) at warn,
+ * without stack, at most once a second per kind (the line counts the ones
+ * dropped since), so an outage cannot flood the log. Register it first, so it
+ * sees every request.
  */
 export function requestLog(logger: Logger): Plugin {
+  const throttled = createThrottledLog(logger);
   return {
     onRequest({ request }) {
       const given = request.headers.get(REQUEST_ID_HEADER);
@@ -65,10 +70,10 @@ export function requestLog(logger: Logger): Plugin {
               requestId: request ? requestIdOf(request) : undefined,
               operation: typeof args.operationName === 'string' ? args.operationName : undefined,
               path: error.path?.join('.'),
-              err: serializeError(cause),
             };
-            if (cause instanceof DatabaseUnavailableError || cause instanceof QueryTimeoutError) logger.warn(cause.message, fields);
-            else logger.error('unexpected error while executing a query', fields);
+            if (cause instanceof DatabaseUnavailableError || cause instanceof QueryTimeoutError) {
+              throttled('warn', cause.name, cause.message, { ...fields, err: summarizeError(cause) });
+            } else logger.error('unexpected error while executing a query', { ...fields, err: serializeError(cause) });
           }
         },
       };

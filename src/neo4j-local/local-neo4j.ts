@@ -31,12 +31,20 @@ export interface LocalNeo4jOptions {
   readonly log?: (line: string) => void;
 }
 
-/** A running local Neo4j. `stop()` shuts it down cleanly; `start()` again after a stop reuses the data. */
+/** How a JVM ended: its exit code, or the signal that killed it. */
+export type Neo4jExit = { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly pid: number | undefined };
+
+/**
+ * A running local Neo4j. `stop()` shuts it down cleanly; `start()` again after a stop (or a crash)
+ * reuses the data and the port. `onExit` hears of every exit that `stop()` did not ask for
+ * (see supervisor.ts).
+ */
 export interface LocalNeo4j {
   readonly uri: string;
   readonly pid: number | undefined;
   stop(): Promise<void>;
   start(): Promise<void>;
+  onExit(listener: (exit: Neo4jExit) => void): void;
 }
 
 /**
@@ -55,6 +63,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const timeout = options.startTimeoutMs ?? 120_000;
   const launcher = join(options.projectRoot, 'neo4j', 'LocalNeo4j.java');
   let child: ChildProcess | undefined;
+  const exitListeners: ((exit: Neo4jExit) => void)[] = [];
 
   const start = async (): Promise<void> => {
     log(`Starting local Neo4j on bolt://127.0.0.1:${port} (data in ${home})...`);
@@ -65,6 +74,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     await waitForReady(proc, timeout, (stderr) => explainStartFailure(stderr, home, port));
     // The record lets the CLIs use this Neo4j rather than start a second one on the same folder.
     await recordRunningNeo4j(home, { uri: `bolt://127.0.0.1:${port}`, pid: proc.pid ?? 0, ownerPid: process.pid, startedAt: new Date().toISOString() });
+    proc.once('exit', (code, signal) => {
+      if (child !== proc) return; // stop() asked for it
+      child = undefined;
+      for (const listener of exitListeners) listener({ code, signal, pid: proc.pid });
+    });
     log(`Local Neo4j is up (pid ${proc.pid ?? '?'}).`);
   };
 
@@ -72,7 +86,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     const proc = child;
     child = undefined;
     await forgetRunningNeo4j(home);
-    if (!proc || proc.exitCode !== null) return;
+    // A child killed by a signal has no exit code, only a signal code, and sends no second 'exit'.
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => proc.once('exit', () => { resolve(); }));
     proc.stdin?.end();
     const killer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
@@ -88,6 +103,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     },
     stop,
     start,
+    onExit: (listener) => {
+      exitListeners.push(listener);
+    },
   };
 }
 

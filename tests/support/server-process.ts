@@ -5,6 +5,8 @@ import { PROJECT_ROOT } from '../../src/bootstrap.js';
 export interface ServerProcess {
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
   readonly origin: string;
+  /** The server process's pid. */
+  readonly pid: number;
   /** Everything the process printed, for failure messages. */
   readonly output: readonly string[];
   /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
@@ -44,6 +46,7 @@ export async function startServerProcess(env: Record<string, string>, startTimeo
   });
   return {
     origin,
+    pid: child.pid!,
     output,
     async stop() {
       if (child.exitCode !== null) return;

@@ -88,6 +88,13 @@ describe('docker-compose.yml', () => {
     expect(names.filter((name) => !configVariables.has(name))).toEqual([]);
   });
 
+  it('passes every setting of src/config.ts to the api, except those the image or compose fix', () => {
+    // Fixed by the Dockerfile (HOST, PORT, NODE_ENV) or meaningless under compose (the local Neo4j's).
+    const notForCompose = new Set(['HOST', 'PORT', 'NODE_ENV', 'NEO4J_LOCAL_BOLT_PORT', 'NEO4J_LOCAL_DATA_DIR', 'NEO4J_LOCAL_MAX_RESTARTS']);
+    const passed = new Set(Object.keys(environmentOf(api!)));
+    expect([...configVariables].filter((name) => !notForCompose.has(name) && !passed.has(name))).toEqual([]);
+  });
+
   it('points NEO4J_URI at the neo4j service over bolt', () => {
     const uri = new URL(environmentOf(api!)['NEO4J_URI'] ?? '');
     expect(uri.protocol).toBe('bolt:');
@@ -121,9 +128,18 @@ describe('.env.example', () => {
     expect(password.length).toBeGreaterThanOrEqual(8);
   });
 
+  it('documents every setting that docker-compose.yml passes to the api', () => {
+    const documented = new Set([...envExample.matchAll(/^\s*#?\s*([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]!));
+    const fixedByCompose = new Set(['NEO4J_URI', 'NEO4J_USER', 'SEED_ON_START']);
+    const passed = Object.keys(environmentOf(compose.services['api']!)).filter((name) => !fixedByCompose.has(name));
+    expect(passed.length).toBeGreaterThan(15);
+    expect(passed.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
   it('shows the defaults of src/config.ts for the optional limits', () => {
     const defaults = new Map([...configSource.matchAll(/\bint\('([A-Z][A-Z0-9_]*)',\s*([\d_]+)/g)].map((m) => [m[1]!, m[2]!.replaceAll('_', '')]));
     defaults.set('LOG_LEVEL', /env\['LOG_LEVEL'\]\s*\?\?\s*'(\w+)'/.exec(configSource)?.[1] ?? '?');
+    defaults.set('NEO4J_DATABASE', /env\['NEO4J_DATABASE'\]\s*\|\|\s*'(\w+)'/.exec(configSource)?.[1] ?? '?');
     const shown = [...envExample.matchAll(/^#\s*([A-Z][A-Z0-9_]*)=(\S+)/gm)];
     expect(shown.map((m) => m[1])).toEqual(expect.arrayContaining(['MAX_QUERY_DEPTH', 'MAX_PAGE_SIZE', 'MAX_PATH_HOPS', 'MAX_NEIGHBORHOOD_DEPTH', 'QUERY_TIMEOUT_MS', 'LOG_LEVEL']));
     for (const [, name, value] of shown) expect({ name, value }).toEqual({ name, value: defaults.get(name!) });

@@ -65,3 +65,20 @@ describe('argument limits before execution', () => {
     expect(check('{ entities(first: 100) { totalCount } neighborhood(id: "a", depth: 3, limit: 100) { nodes { key } } }')).toEqual([]);
   });
 });
+
+describe('query cost of list arguments', () => {
+  it('multiplies a list fetched by ids by the number of ids (capped at MAX_PAGE_SIZE)', () => {
+    const query = 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    expect(cost(query, { ids: ['a', 'b', 'c'] })).toBe(1 + 3 * 1);
+    expect(cost(query, { ids: Array.from({ length: 5000 }, () => 'a') })).toBe(1 + 100 * 1);
+    expect(cost('{ nodes(ids: ["a", "b"]) { id } }')).toBe(1 + 2);
+  });
+
+  it('refuses id lists longer than MAX_PAGE_SIZE', () => {
+    const ids = Array.from({ length: 101 }, () => 'a');
+    expect(check('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids })).toEqual(['Argument "ids" lists 101 ids; the limit is 100 (MAX_PAGE_SIZE).']);
+    expect(check('query($ids: [ID!]) { paths(from: "a", to: "b", excludeIds: $ids) { length } }', { ids })).toEqual([
+      'Argument "excludeIds" lists 101 ids; the limit is 100 (MAX_PAGE_SIZE).',
+    ]);
+  });
+});
