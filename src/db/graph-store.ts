@@ -4,6 +4,8 @@ import type { CursorKey } from './cursor.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
 import { readAggregate, type Aggregate, type GroupKey } from './aggregate-query.js';
 import type { Direction, EntityFilter } from './entity-filter.js';
+import { searchNames, searchText } from './search-store.js';
+import { rankHits, type RankedHit } from '../search/rank-hits.js';
 import { readEntityPage, type EntityPage, type EntitySort, type PageRequest } from './list-query.js';
 import { readSubgraph, type ExportSelection } from './export-stream.js';
 import {
@@ -46,11 +48,6 @@ export interface PathResult {
 export interface Subgraph {
   readonly nodes: readonly EntityRecord[];
   readonly relationships: readonly RelationshipRecord[];
-}
-
-export interface SearchHit {
-  readonly entity: EntityRecord;
-  readonly score: number;
 }
 
 export interface Interlock {
@@ -184,22 +181,25 @@ export class GraphStore {
   }
 
   /**
-   * Fulltext search over names and aliases. `luceneQuery` must already be
-   * escaped (see src/search/lucene-query.ts); `types` narrows the kinds.
-   * Without `types`, Lucene itself stops at `limit` hits (a prefix such as
-   * `ka*` can match thousands of names); hits of equal score at the cut are
-   * then Lucene's choice, and ordered by name among themselves.
+   * Search hits over names (and text), ranked (src/search/rank-hits.ts). `lucene`
+   * must already be escaped (src/search/lucene-query.ts); names and text are
+   * read in parallel, one round trip each.
    */
-  async search(luceneQuery: string, types: readonly EntityLabel[] | null, limit: number): Promise<SearchHit[]> {
-    const rows = await this.read(
-      'search',
-      `CALL db.index.fulltext.queryNodes('entity_names', $query, $options) YIELD node, score
-       WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
-       WITH node, score ORDER BY score DESC, node.name LIMIT $limit
-       RETURN ${ENTITY_PROJECTION('node')} AS n, score`,
-      { query: luceneQuery, types, limit: intParam(limit), options: types ? {} : { limit: intParam(limit) } },
-    );
-    return rows.map((row) => ({ entity: toEntityRecord(row['n']), score: Number(row['score']) }));
+  async searchHits(
+    lucene: string,
+    types: readonly EntityLabel[] | null,
+    candidates: number,
+    names: boolean,
+    text: boolean,
+    query: string,
+    limit: number,
+  ): Promise<RankedHit[]> {
+    const read = (operation: string, cypher: string, params: Params) => this.read(operation, cypher, params);
+    const [nameHits, textHits] = await Promise.all([
+      names ? searchNames(read, lucene, types, candidates) : [],
+      text ? searchText(read, lucene, types, candidates) : [],
+    ]);
+    return rankHits(query, nameHits, textHits, limit);
   }
 
   /**
