@@ -38,7 +38,8 @@ export function highlight(field: string, text: string, query: string): Highlight
   const ranges: { start: number; end: number }[] = [];
   const word = /[\p{L}\p{N}]+/gu;
   for (let m = word.exec(folded); m; m = word.exec(folded)) {
-    const matched = terms.find((term) => m![0].startsWith(term));
+    const found = m[0];
+    const matched = terms.find((term) => found.startsWith(term));
     if (matched) ranges.push({ start: origin[m.index] ?? 0, end: origin[m.index + matched.length] ?? text.length });
   }
   const first = ranges[0];
