@@ -4,6 +4,7 @@ import type { DocumentText } from './documents/document-text.js';
 import type { Database } from './db/database.js';
 import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
+import { disagree } from './model/disagreement.js';
 
 /** Per-request Neo4j accounting, reported in the response's `extensions.neo4j`. */
 export interface RoundTripCounter {
@@ -16,6 +17,8 @@ export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   readonly source: DataLoader<string, EntityRecord | null>;
   readonly relationshipCounts: DataLoader<string, RelationshipCount[]>;
+  /** Keys of the figures each figure disagrees with (src/model/disagreement.ts). */
+  readonly conflicts: DataLoader<string, string[]>;
   /** Relationship pages keyed by entity and the (shared) arguments. */
   relationships(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
 }
@@ -42,6 +45,9 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
     entity,
     source: new DataLoader((fileNames) => store.sourcesByFileName(fileNames)),
     relationshipCounts: new DataLoader((keys) => store.relationshipCounts(keys)),
+    conflicts: new DataLoader(async (keys) =>
+      (await store.rivalClaims(keys)).map(({ self, rivals }) => (self ? rivals.filter((rival) => disagree(self, rival)).map((r) => r.key).sort() : [])),
+    ),
     relationships(args) {
       // One loader per distinct argument set: all entities asking the same thing share one query.
       const id = JSON.stringify(args);

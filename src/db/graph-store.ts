@@ -5,6 +5,8 @@ import type { Database, Params, RoundTripObserver } from './database.js';
 import { readAggregate, type Aggregate, type GroupKey } from './aggregate-query.js';
 import type { Direction, EntityFilter } from './entity-filter.js';
 import { searchNames, searchText } from './search-store.js';
+import { readCandidateClaims, readRivalClaims } from './disagreement-store.js';
+import type { Claim } from '../model/disagreement.js';
 import { rankHits, type RankedHit } from '../search/rank-hits.js';
 import { readEntityPage, type EntityPage, type EntitySort, type PageRequest } from './list-query.js';
 import { readSubgraph, type ExportSelection } from './export-stream.js';
@@ -94,6 +96,16 @@ export class GraphStore {
   /** One keyset page of entities matching `filter`, with the total count when asked, in one round trip (src/db/list-query.ts). */
   listEntities(filter: EntityFilter, sort: EntitySort, page: PageRequest): Promise<EntityPage> {
     return readEntityPage((operation, query, params) => this.read(operation, query, params), filter, sort, page);
+  }
+
+  /** Figures that could disagree (src/db/disagreement-store.ts); the model's rule pairs them. */
+  candidateClaims(measureContains: string | null): Promise<Claim[]> {
+    return readCandidateClaims((operation, query, params) => this.read(operation, query, params), measureContains);
+  }
+
+  /** For many figures: each one's claim and those of figures sharing its measure and unit, in one round trip. */
+  rivalClaims(keys: readonly string[]): Promise<{ self: Claim | null; rivals: Claim[] }[]> {
+    return readRivalClaims((operation, query, params) => this.read(operation, query, params), keys);
   }
 
   /** Counts and numeric statistics over the entities matching `filter`, in one round trip (src/db/aggregate-query.ts). */

@@ -66,11 +66,9 @@ query Search {
   timeline(from: "2016", to: "2016", entityIds: ["vladimir-putin"]) {
     name
     dateFrom
-    ... on Event {
-      kind
-      places { edges { other { name } } }
-      participants { edges { other { name } } }
-    }
+    kind
+    places { edges { other { name } } }
+    participants { edges { other { name } } }
     citations { reference }
   }
 }`,
@@ -94,9 +92,70 @@ query Search {
   sources(first: 10) {
     nodes {
       key
-      name
-      ... on Source { fileName title authors publisher supportedRelationshipCount }
+      title
+      kind
+      authors
+      publisher
+      date
+      fileName
+      supportedRelationshipCount
     }
+  }
+}`,
+  },
+  {
+    title: 'Largest figures of a chart (order by value)',
+    query: `query LargestFigures {
+  # Russia's trade partners in 2016, as charted in the Valdai report (document 004, lines 755-796).
+  observations(
+    filter: { citedIn: { document: "004", fromLine: 755, toLine: 796 }, unit: { eq: "USD billion" } }
+    orderBy: VALUE_DESC
+    first: 3
+  ) {
+    nodes { name value unit date citations { reference quote } }
+  }
+}`,
+  },
+  {
+    title: 'Aggregates: count, min, max, grouped',
+    query: `query TradeFigures {
+  observations(filter: { measure: { eq: "bilateral trade turnover" }, value: { gt: 20 } }) {
+    aggregate(groupBy: YEAR) {
+      count
+      numbers { property min max avg }
+      groups { key count numbers { property max } }
+    }
+  }
+}`,
+  },
+  {
+    title: 'According to one document (citedIn)',
+    query: `query PeopleInDocument002 {
+  people(filter: { citedIn: { document: "002" } }, orderBy: DOCUMENTS_DESC, first: 20) {
+    totalCount
+    nodes { name citations { reference quote } }
+  }
+}`,
+  },
+  {
+    title: 'Text search with highlights',
+    query: `# Words that appear in descriptions, measures or relations, not only in names.
+query TextSearch {
+  search(query: "home town", in: [NAMES, TEXT], first: 5) {
+    match
+    highlights { field fragment matches { start end } }
+    entity { key name type }
+  }
+}`,
+  },
+  {
+    title: 'Where the documents disagree',
+    query: `query Disagreements {
+  disagreements {
+    measure
+    unit
+    difference
+    figures { value qualifier citations { reference quote } }
   }
 }`,
   },

@@ -14,6 +14,7 @@ import './subgraph-query.js';
 import './source-support.js';
 import './source-lines.js';
 import './node-queries.js';
+import './disagreement.js';
 
 /** The executable schema, built once from the type files imported above. */
 export const schema: GraphQLSchema = builder.toSchema();
