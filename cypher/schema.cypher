@@ -22,3 +22,20 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.even
 // Search over relationship text: what a RELATED_TO relation is, what a treaty did to a territory.
 CREATE FULLTEXT INDEX relationship_text IF NOT EXISTS FOR ()-[r:RELATED_TO|AFFECTS_TERRITORY]-() ON EACH [r.relation, r.effect]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+
+// Curation (docs/CURATION.md). A retracted entity is relabelled :Retracted and a retracted
+// relationship is archived as a :RetractedRelationship node: ids stay reserved, and the seed
+// loader skips them.
+CREATE CONSTRAINT retracted_id IF NOT EXISTS FOR (n:Retracted) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT retracted_relationship_id IF NOT EXISTS FOR (n:RetractedRelationship) REQUIRE n.id IS UNIQUE;
+CREATE INDEX retracted_relationship_with IF NOT EXISTS FOR (n:RetractedRelationship) ON (n.retractedWith);
+
+// Revisions are immutable change records, found by id and by the fact they changed.
+CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (n:Revision) REQUIRE n.id IS UNIQUE;
+CREATE INDEX revision_target IF NOT EXISTS FOR (n:Revision) ON (n.targetId);
+
+// The text of sources added through curation, so that line citations can be checked.
+CREATE CONSTRAINT source_text_file IF NOT EXISTS FOR (n:SourceText) REQUIRE n.fileName IS UNIQUE;
+
+// API keys (src/auth/): stored hashed, found by id.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;

@@ -1,8 +1,10 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { authenticate } from './auth/authenticate.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
+import { ApiKeyStore } from './db/api-key-store.js';
 import type { Database } from './db/database.js';
 import { loadDocumentText, type DocumentText } from './documents/document-text.js';
 import { explorerRoute } from './http/explorer-route.js';
@@ -14,7 +16,7 @@ import { createMetrics, metricsRoutes, type Metrics } from './http/metrics.js';
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples.js';
 import { requestErrorStatus } from './http/request-error-status.js';
 import { requestLimits } from './http/request-limits.js';
-import { requestLog } from './http/request-log.js';
+import { requestIdOf, requestLog } from './http/request-log.js';
 import { createLogger, type Logger } from './logger.js';
 import { schema } from './schema/index.js';
 
@@ -40,10 +42,16 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
   for (const [fileName, why] of documents.absent) {
     logger.warn(`Document ${fileName} is ${why === 'missing' ? 'missing' : 'not the version the seed cites'} in ${config.seedDocumentsDir}: its citations have no quotes.`);
   }
+  const keys = new ApiKeyStore(db);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(db, config.limits, documents),
+    context: async ({ request }) =>
+      createContext(db, config.limits, documents, {
+        actor: await authenticate(request.headers, keys),
+        publicReads: config.publicReads,
+        requestId: requestIdOf(request),
+      }),
     landingPage: false,
     logging: logger,
     maxRequestBodySize: config.limits.maxRequestBytes,

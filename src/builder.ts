@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { authScopesOf, unauthorized, type AuthScopes } from './auth/scopes.js';
 import type { Context } from './context.js';
 import { isEntityLabel } from './model/graph-model.js';
 import { badInput } from './schema/arguments.js';
@@ -9,8 +11,11 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
+  AuthScopes: AuthScopes;
 }>({
-  plugins: [RelayPlugin],
+  // Relay first, so that scope checks see decoded global ids.
+  plugins: [RelayPlugin, ScopeAuthPlugin],
+  scopeAuth: { authScopes: authScopesOf, unauthorizedError: unauthorized },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -38,4 +43,11 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Read access to the Russia–Japan entity graph. Every fact carries citations.' });
+builder.queryType({
+  description: 'Read access to the Russia–Japan entity graph. Every fact carries citations.',
+  // Public unless READS_REQUIRE_KEY is set; then a reader key is needed.
+  authScopes: { read: true },
+});
+builder.mutationType({
+  description: 'Curation: add and correct cited facts. Every field needs a curator (or admin) API key; see docs/CURATION.md.',
+});

@@ -21,6 +21,8 @@ export interface Limits {
   readonly queryTimeoutMs: number;
   /** Largest request body yoga reads (413 beyond). */
   readonly maxRequestBytes: number;
+  /** Most operations one curation batch may carry. */
+  readonly maxCurationBatch: number;
 }
 
 export interface Config {
@@ -50,6 +52,8 @@ export interface Config {
    */
   readonly seedDocumentsDir: string;
   readonly limits: Limits;
+  /** Reads need no API key (READS_REQUIRE_KEY=false, the default). */
+  readonly publicReads: boolean;
 }
 
 /** `../shared/seeds` beside the project's root. */
@@ -131,7 +135,9 @@ export function loadConfig(env: Env = process.env): Config {
       maxNeighborhoodDepth: int('MAX_NEIGHBORHOOD_DEPTH', 3, 1, 6),
       queryTimeoutMs: int('QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
       maxRequestBytes: int('MAX_REQUEST_BYTES', 100_000, 1000, 100_000_000),
+      maxCurationBatch: int('MAX_CURATION_BATCH', 100, 1, 1000),
     },
+    publicReads: !bool('READS_REQUIRE_KEY', false),
   };
   if (neo4jUri !== undefined && config.neo4jPassword === '' && !/^bolt:\/\/(localhost|127\.)/.test(neo4jUri)) {
     problems.push('NEO4J_PASSWORD must be set when NEO4J_URI points at a remote server');

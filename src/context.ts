@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
+import type { Caller } from './auth/authenticate.js';
 import type { Limits } from './config.js';
 import type { DocumentText } from './documents/document-text.js';
+import { CurationStore } from './db/curation-store.js';
 import type { Database } from './db/database.js';
-import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage } from './db/graph-store.js';
+import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage, type SourceSupport } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
 import { disagree } from './model/disagreement.js';
+import { NetworkService } from './network/network-service.js';
 
 /** Per-request Neo4j accounting, reported in the response's `extensions.neo4j`. */
 export interface RoundTripCounter {
@@ -19,26 +22,38 @@ export interface Loaders {
   readonly relationshipCounts: DataLoader<string, RelationshipCount[]>;
   /** Keys of the figures each figure disagrees with (src/model/disagreement.ts). */
   readonly conflicts: DataLoader<string, string[]>;
+  /** What each document (by file name) is cited for. */
+  readonly sourceSupport: DataLoader<string, SourceSupport>;
   /** Relationship pages keyed by entity and the (shared) arguments. */
   relationships(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
 }
 
 export interface Context {
   readonly store: GraphStore;
+  /** Paths, neighbourhoods and network views over layers and derived ties. */
+  readonly network: NetworkService;
   readonly loaders: Loaders;
   readonly limits: Limits;
   readonly roundTrips: RoundTripCounter;
   /** The source documents' text, for quotes (read once at start). */
   readonly documents: DocumentText;
+  /** Who is asking (API key or anonymous) and the request id their writes are recorded under. */
+  readonly caller: Caller;
+  /** Curation writes and history reads (src/db/curation-store.ts). */
+  readonly curation: CurationStore;
 }
 
+const ANONYMOUS: Caller = { actor: null, publicReads: true, requestId: 'internal' };
+
 /** Builds a fresh context for one request; loaders never outlive it. */
-export function createContext(db: Database, limits: Limits, documents: DocumentText): Context {
+export function createContext(db: Database, limits: Limits, documents: DocumentText, caller: Caller = ANONYMOUS): Context {
   const roundTrips: RoundTripCounter = { count: 0, timeMs: 0 };
-  const store = new GraphStore(db, (_operation, ms) => {
+  const observe = (_operation: string, ms: number): void => {
     roundTrips.count += 1;
     roundTrips.timeMs += ms;
-  });
+  };
+  const store = new GraphStore(db, observe);
+  const network = new NetworkService(db, observe);
   const entity = new DataLoader<string, EntityRecord | null>((keys) => store.entitiesByKeys(keys));
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
   const loaders: Loaders = {
@@ -48,6 +63,7 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
     conflicts: new DataLoader(async (keys) =>
       (await store.rivalClaims(keys)).map(({ self, rivals }) => (self ? rivals.filter((rival) => disagree(self, rival)).map((r) => r.key).sort() : [])),
     ),
+    sourceSupport: new DataLoader((fileNames) => store.supportedBy(fileNames)),
     relationships(args) {
       // One loader per distinct argument set: all entities asking the same thing share one query.
       const id = JSON.stringify(args);
@@ -63,5 +79,6 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
       return loader;
     },
   };
-  return { store, loaders, limits, roundTrips, documents };
+  const curation = new CurationStore(db, observe);
+  return { store, network, loaders, limits, roundTrips, documents, caller, curation };
 }

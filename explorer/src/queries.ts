@@ -18,8 +18,13 @@ export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!, $limit: 
   }
 }`;
 
+// Derived ties are avoided so that every hop is a stored relationship, which is what this view draws
+// (a derived hop has no `relationship`); drawing derived hops with their evidence is the explorer's next step.
 export const PATHS_QUERY = `query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int, $relationshipTypes: [RelationshipType!]) {
-  paths(from: $from, to: $to, maxHops: $maxHops, relationshipTypes: $relationshipTypes, limit: 5) {
+  paths(
+    from: $from, to: $to, maxHops: $maxHops, relationshipTypes: $relationshipTypes, k: 5,
+    avoidTypes: [SHARED_EVENT, SHARED_TREATY, SHARED_POLICY, SHARED_PROJECT, SHARED_PLACE, SHARED_SANCTION, STATEMENT, OBSERVATION, SOURCE]
+  ) {
     nodes { ${ENTITY_FIELDS} }
     hops { forward from { key } to { key } relationship { ${RELATIONSHIP_FIELDS} } }
   }

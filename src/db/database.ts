@@ -72,11 +72,13 @@ export class Database {
    * Runs `work` in one write transaction: all of it commits or none of it does.
    * Writes (schema, seed) do not fail fast while Neo4j is down: they ride on
    * the driver's retries, so that they can run the moment Neo4j is back.
+   * `timeoutMs` overrides the server's transaction timeout (60 s for the local
+   * Neo4j) for long writes such as loading a graph.
    */
-  async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  async write<T>(operation: string, work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(this.guarded(work), { metadata: metadata(operation) });
+      return await session.executeWrite(this.guarded(work), { metadata: metadata(operation), ...(timeoutMs ? { timeout: timeoutMs } : {}) });
     } catch (error) {
       throw this.failure(error);
     } finally {

@@ -89,24 +89,35 @@ export async function readSubgraph(
   selection: ExportSelection,
   limit: number,
   observe?: Parameters<Database['read']>[3],
-): Promise<{ nodes: EntityRecord[]; relationships: RelationshipRecord[] }> {
+): Promise<{ nodes: EntityRecord[]; relationships: RelationshipRecord[]; totalCount: number }> {
   const { match, params, label } = selectedNodes(selection, {});
   const edges = edgeMatch(selection, {});
+  // The count before the cap: an ego network is small by construction and counted from its list;
+  // the filtered whole graph is counted apart, so the page never holds every node.
+  const page = selection.ego
+    ? `${match}
+     WITH n ORDER BY CASE n.id WHEN $center THEN 0 ELSE 1 END, n.id
+     WITH collect(n) AS everyone
+     WITH size(everyone) AS total, everyone[0..toInteger($limit)] AS ns`
+    : `CALL { ${match} RETURN count(n) AS total }
+     CALL { ${match}
+       WITH n ORDER BY n.id LIMIT toInteger($limit)
+       RETURN collect(n) AS ns }
+     WITH total, ns`;
   const rows = await db.read(
     'subgraph',
-    `${match}
-     WITH n ORDER BY CASE n.id WHEN $center THEN 0 ELSE 1 END, n.id LIMIT toInteger($limit)
-     WITH collect(n) AS ns
+    `${page}
      CALL (ns) { ${edges.subquery} RETURN collect(${relationshipProjection()}) AS rels }
-     RETURN [x IN ns | ${entityProjection('x')}] AS nodes, rels`,
+     RETURN total, [x IN ns | ${entityProjection('x')}] AS nodes, rels`,
     { ...params, ...edges.params, limit, baseLabel: label },
     observe,
   );
   const row = rows[0];
-  if (!row) return { nodes: [], relationships: [] };
+  if (!row) return { nodes: [], relationships: [], totalCount: 0 };
   return {
     nodes: (row['nodes'] as unknown[]).map(toEntityRecord),
     relationships: (row['rels'] as unknown[]).map(toRelationshipRecord),
+    totalCount: Number(row['total'] ?? 0),
   };
 }
 

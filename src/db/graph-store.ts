@@ -322,7 +322,7 @@ export class GraphStore {
    * At most `limit` entities of a selection (by id) and the selected relationships
    * among them; the same selection the exports use (src/db/export-stream.ts).
    */
-  subgraph(selection: ExportSelection, limit: number): Promise<Subgraph> {
+  subgraph(selection: ExportSelection, limit: number): Promise<Subgraph & { totalCount: number }> {
     return readSubgraph(this.db, selection, limit, this.observe);
   }
 
@@ -364,7 +364,7 @@ export class GraphStore {
   }
 
   /** Entities and relationships citing each document, for many documents, in one round trip. */
-  async supportedBy(fileNames: readonly string[]): Promise<{ entityKeys: string[]; relationshipCount: number }[]> {
+  async supportedBy(fileNames: readonly string[]): Promise<SourceSupport[]> {
     const rows = await this.read(
       'supported-by',
       `UNWIND $fileNames AS f
@@ -384,6 +384,12 @@ export class GraphStore {
     const byFile = new Map(rows.map((row) => [String(row['f']), { entityKeys: row['keys'] as string[], relationshipCount: Number(row['rels']) }]));
     return fileNames.map((f) => byFile.get(f) ?? { entityKeys: [], relationshipCount: 0 });
   }
+}
+
+/** What one document is cited for: the entities' keys and how many relationships. */
+export interface SourceSupport {
+  readonly entityKeys: string[];
+  readonly relationshipCount: number;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface ExportGraph {
   readonly edges: AsyncIterable<ExportEdge>;
   /** One line saying what the export holds (the selection), for file metadata. */
   readonly description: string;
+  /** Whether edges are directed (default true); projections are undirected unless asked. */
+  readonly directed?: boolean;
 }
 
 /** The separator of list values (aliases, citations, authors): `doc.txt:12;doc.txt:14-15`. */
@@ -73,20 +75,38 @@ const COMMON_NODE_ATTRIBUTES: readonly Attribute[] = [
 /** Common edge columns; `label` repeats the relationship type so that tools show it on the edge. */
 const COMMON_EDGE_ATTRIBUTES: readonly Attribute[] = [
   { name: 'label', type: 'string', description: 'The relationship type, as the edge label.' },
-  { name: 'relationshipType', type: 'string', description: 'The relationship type (e.g. HOLDS_OFFICE).' },
+  {
+    name: 'relationshipId',
+    type: 'string',
+    description: 'The relationship\'s stable id (a derived tie\'s `KIND:a:b`), as data, so it survives readers that drop XML edge ids (igraph).',
+  },
+  { name: 'relationshipType', type: 'string', description: 'The relationship type (e.g. HOLDS_OFFICE), or a derived tie\'s kind (e.g. SHARED_EVENT).' },
   { name: 'citations', type: 'string', description: 'Where the sources say so: file.txt:lines entries separated by ";".' },
   { name: 'validFrom', type: 'string', description: 'First day the relationship held (ISO day), if dated.' },
   { name: 'validTo', type: 'string', description: 'Last day the relationship held (ISO day), if it ended.' },
 ];
 
-/** Per-node metrics, present only when a request asks for them. */
-export const METRIC_ATTRIBUTES: readonly Attribute[] = [
-  { name: 'degree', type: 'int', description: 'Relationships at the node, both directions (parallel edges count).' },
-  { name: 'inDegree', type: 'int', description: 'Incoming relationships.' },
-  { name: 'outDegree', type: 'int', description: 'Outgoing relationships.' },
-  { name: 'betweenness', type: 'double', description: 'Normalised betweenness centrality (directed).' },
-  { name: 'pagerank', type: 'double', description: 'PageRank (damping 0.85, directed, unweighted).' },
-  { name: 'community', type: 'int', description: 'Louvain community number (deterministic seed).' },
+/** Per-node metrics, present only when a request asks for them; `directed` says which graph they were computed on. */
+export function metricAttributes(directed: boolean): readonly Attribute[] {
+  const graph = directed ? 'directed' : 'undirected';
+  return [
+    { name: 'degree', type: 'int', description: 'Edges at the node, both directions (parallel edges count).' },
+    { name: 'inDegree', type: 'int', description: directed ? 'Incoming edges.' : 'Same as degree (undirected graph).' },
+    { name: 'outDegree', type: 'int', description: directed ? 'Outgoing edges.' : 'Same as degree (undirected graph).' },
+    { name: 'betweenness', type: 'double', description: `Normalised betweenness centrality (${graph}, unweighted).` },
+    { name: 'pagerank', type: 'double', description: `PageRank (damping 0.85, ${graph}, unweighted, parallel edges counted).` },
+    { name: 'community', type: 'int', description: 'Louvain community number (deterministic seed).' },
+  ];
+}
+
+export const METRIC_ATTRIBUTES: readonly Attribute[] = metricAttributes(true);
+
+/** Edge columns only a projection has: what makes a tie derived, and how much evidence it rests on. */
+export const TIE_ATTRIBUTES: readonly Attribute[] = [
+  { name: 'derived', type: 'boolean', description: 'True if the tie is derived through hidden nodes (events, treaties, statements ...), false if one stored relationship.' },
+  { name: 'weight', type: 'double', description: 'Pieces of evidence behind the tie: 1 for a stored relationship, the number of hidden nodes for a derived tie.' },
+  { name: 'evidence', type: 'string', description: 'Ids of the hidden nodes behind a derived tie, separated by ";".' },
+  { name: 'evidenceRelationships', type: 'string', description: 'Ids of the stored relationships behind a derived tie, separated by ";".' },
 ];
 
 /** The model's properties, each name once, in model order; the first description wins. */
@@ -115,8 +135,8 @@ export const EDGE_ATTRIBUTES: readonly Attribute[] = [
 ];
 
 /** The node columns of one export: the model's, plus the metrics when requested. */
-export function nodeAttributes(withMetrics: boolean): readonly Attribute[] {
-  return withMetrics ? [...NODE_ATTRIBUTES, ...METRIC_ATTRIBUTES] : NODE_ATTRIBUTES;
+export function nodeAttributes(withMetrics: boolean, directed = true): readonly Attribute[] {
+  return withMetrics ? [...NODE_ATTRIBUTES, ...metricAttributes(directed)] : NODE_ATTRIBUTES;
 }
 
 /** Turns a stored value into the column's scalar: lists are joined, numbers checked. */

@@ -18,7 +18,8 @@ import { ExportRequestError, parseExportRequest } from './export-request.js';
 import { runExport } from './run-export.js';
 
 const USAGE = `usage: npm run export -- --format <${EXPORT_FORMATS.join('|')}> --out <file|-> [--types A,B] [--relationship-types T,U]
-       [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--id key [--depth n]] [--metrics] [--dynamic]`;
+       [--from YYYY[-MM[-DD]]] [--to YYYY[-MM[-DD]]] [--id key [--depth n]] [--metrics] [--dynamic]
+       [--projection full|actors|layers:actors,context] [--directed true|false] [--undated include|exclude]`;
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,9 @@ const { values } = parseArgs({
     depth: { type: 'string' },
     metrics: { type: 'boolean' },
     dynamic: { type: 'boolean' },
+    projection: { type: 'string' },
+    directed: { type: 'string' },
+    undated: { type: 'string' },
     help: { type: 'boolean' },
   },
   strict: true,
@@ -55,6 +59,9 @@ set('id', values.id);
 set('depth', values.depth);
 set('metrics', values.metrics);
 set('dynamic', values.dynamic);
+set('projection', values.projection);
+set('directed', values.directed);
+set('undated', values.undated);
 
 let request;
 try {

@@ -1,6 +1,8 @@
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import type { Tie } from '../network/tie.js';
 import {
   EDGE_ATTRIBUTES,
+  TIE_ATTRIBUTES,
   NODE_ATTRIBUTES,
   toAttributeValue,
   type AttributeValue,
@@ -26,10 +28,29 @@ export function toExportEdge(relationship: RelationshipRecord): ExportEdge {
   const source: Record<string, unknown> = {
     ...relationship.props,
     label: relationship.type,
+    relationshipId: relationship.id,
     relationshipType: relationship.type,
     citations: relationship.citations,
   };
   return { id: relationship.id, source: relationship.from, target: relationship.to, values: pick(EDGE_ATTRIBUTES, source) };
+}
+
+/** A tie of a projection as an export edge: the relationship's columns (for a direct tie) plus the tie's own. */
+export function toTieEdge(tie: Tie): ExportEdge {
+  const source: Record<string, unknown> = {
+    ...(tie.relationship?.props ?? {}),
+    label: tie.kind,
+    relationshipId: tie.id,
+    relationshipType: tie.kind,
+    citations: tie.citations,
+    validFrom: tie.firstDate ?? undefined,
+    validTo: tie.lastDate ?? undefined,
+    derived: tie.derived,
+    weight: tie.weight,
+    evidence: tie.evidence.map((e) => e.entity.key),
+    evidenceRelationships: tie.evidence.flatMap((e) => e.relationships.map((r) => r.id)),
+  };
+  return { id: tie.id, source: tie.from, target: tie.to, values: pick([...EDGE_ATTRIBUTES, ...TIE_ATTRIBUTES], source) };
 }
 
 function pick(attributes: typeof NODE_ATTRIBUTES, source: Record<string, unknown>): Record<string, AttributeValue | undefined> {

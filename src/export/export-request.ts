@@ -6,7 +6,11 @@ import {
   isEntityLabel,
   isRelationshipType,
 } from '../model/graph-model.js';
+import { LAYERS, type Layer } from '../model/layers.js';
 import { EXPORT_FORMATS, FORMATS, isExportFormat, type ExportFormat } from './export-formats.js';
+
+/** What the export draws: the stored graph as it is, or a network view of some layers with derived ties. */
+export type Projection = { readonly kind: 'full' } | { readonly kind: 'layers'; readonly layers: readonly Layer[] };
 
 /** One export, as the HTTP route and the CLI both describe it. */
 export interface ExportRequest {
@@ -14,6 +18,12 @@ export interface ExportRequest {
   readonly selection: ExportSelection;
   readonly metrics: boolean;
   readonly dynamic: boolean;
+  /** Default: the full stored graph. */
+  readonly projection?: Projection;
+  /** Whether metrics (and the file's edges) are directed; default true for the full graph, false for projections. */
+  readonly directed?: boolean;
+  /** Whether undated ties stay in a date window (projections only; default include). */
+  readonly undated?: 'include' | 'exclude';
 }
 
 /** A bad export parameter: names the parameter, says why, and carries the HTTP status to answer with. */
@@ -28,7 +38,7 @@ export class ExportRequestError extends Error {
   }
 }
 
-export const EXPORT_PARAMETERS = ['types', 'relationshipTypes', 'from', 'to', 'id', 'depth', 'metrics', 'dynamic'] as const;
+export const EXPORT_PARAMETERS = ['projection', 'types', 'relationshipTypes', 'from', 'to', 'undated', 'id', 'depth', 'metrics', 'directed', 'dynamic'] as const;
 
 /**
  * Validates an export request: the format, then each parameter against the
@@ -67,12 +77,41 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
   if (dynamic && !FORMATS[format].dynamic) {
     throw new ExportRequestError('dynamic', `the ${format} format has no dynamic mode (only gexf has)`);
   }
+  const projection = parseProjection(params.get('projection'));
+  const directedText = params.get('directed');
+  const directed = directedText === undefined ? projection.kind === 'full' : flag(params, 'directed');
+  const undatedText = params.get('undated') ?? 'include';
+  if (undatedText !== 'include' && undatedText !== 'exclude') {
+    throw new ExportRequestError('undated', `"undated" is "${undatedText}"; use include or exclude`);
+  }
+  if (projection.kind === 'full' && params.has('undated')) {
+    throw new ExportRequestError('undated', '"undated" applies to projections (projection=actors or layers:...); the full graph keeps undated elements in every window');
+  }
   return {
     format,
     selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth } },
     metrics,
     dynamic,
+    projection,
+    directed,
+    undated: undatedText,
   };
+}
+
+/** `full` (default), `actors`, or `layers:actors,context`. */
+function parseProjection(raw: string | undefined): Projection {
+  if (raw === undefined || raw === 'full') return { kind: 'full' };
+  if (raw === 'actors') return { kind: 'layers', layers: ['actors'] };
+  const match = /^layers:(.+)$/.exec(raw);
+  const names = match ? match[1]!.split(',').map((v) => v.trim()).filter((v) => v !== '') : [];
+  const unknown = names.find((n) => !(LAYERS as readonly string[]).includes(n));
+  if (!match || names.length === 0 || unknown !== undefined) {
+    throw new ExportRequestError(
+      'projection',
+      `"projection" is "${raw}"; use full, actors, or layers: followed by some of ${LAYERS.join(', ')} (e.g. layers:actors,context)`,
+    );
+  }
+  return { kind: 'layers', layers: [...new Set(names)] as Layer[] };
 }
 
 function list<T extends string>(
@@ -114,13 +153,22 @@ export function describeRequest(request: ExportRequest): string {
     relationshipTypes ? `relationship types ${relationshipTypes.join(',')}` : null,
     from || to ? `dates ${from ?? '…'} to ${to ?? '…'}` : null,
     ego ? `within ${ego.depth} hop(s) of ${ego.key}` : null,
-    request.metrics ? 'with metrics' : null,
+    request.projection?.kind === 'layers'
+      ? `projection: layers ${request.projection.layers.join(',')}, other layers folded into derived ties (weight = pieces of evidence); undated ties ${request.undated === 'exclude' ? 'excluded' : 'included'}`
+      : null,
+    request.metrics ? `with metrics computed on the ${isDirected(request) ? 'directed' : 'undirected'} graph (unweighted; parallel edges counted)` : null,
   ].filter((p) => p !== null);
   return `Russia–Japan relations graph${parts.length > 0 ? `: ${parts.join('; ')}` : ' (whole graph)'}. Citations are file.txt:lines.`;
 }
 
 /** The download's file name: the graph, the ego centre if any, the format's suffix. */
 export function exportFileName(request: ExportRequest): string {
-  const ego = request.selection.ego ? `-ego-${request.selection.ego.key}` : '';
+  const ego = (request.selection.ego ? `-ego-${request.selection.ego.key}` : '') +
+    (request.projection?.kind === 'layers' ? `-${request.projection.layers.join('-')}` : '');
   return `russia-japan-graph${ego}${request.dynamic ? '-dynamic' : ''}${FORMATS[request.format].fileSuffix}`;
+}
+
+/** Whether the export's edges and metrics are directed: as asked, else only the full graph is. */
+export function isDirected(request: ExportRequest): boolean {
+  return request.directed ?? (request.projection ?? { kind: 'full' }).kind === 'full';
 }

@@ -24,14 +24,15 @@ const GEXF_TYPES: Record<AttributeType, string> = { string: 'string', double: 'd
 export async function* writeGexf(graph: ExportGraph, options: GexfOptions): AsyncGenerator<string> {
   const nodeAttributes = graph.nodeAttributes.filter((a) => a.name !== 'label');
   const edgeAttributes = graph.edgeAttributes.filter((a) => a.name !== 'label');
+  const edgeType = graph.directed === false ? 'undirected' : 'directed';
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
     ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n';
   yield `  <meta lastmodifieddate="${options.today}"><creator>russia-japan-graph</creator>` +
     `<description>${escapeXml(graph.description)}</description></meta>\n`;
   yield options.dynamic
-    ? '  <graph defaultedgetype="directed" mode="dynamic" timeformat="date" timerepresentation="interval">\n'
-    : '  <graph defaultedgetype="directed" mode="static">\n';
+    ? `  <graph defaultedgetype="${edgeType}" mode="dynamic" timeformat="date" timerepresentation="interval">\n`
+    : `  <graph defaultedgetype="${edgeType}" mode="static">\n`;
   yield declarations('node', nodeAttributes);
   yield declarations('edge', edgeAttributes);
   yield '    <nodes>\n';

@@ -1,4 +1,4 @@
-import { MultiDirectedGraph } from 'graphology';
+import { DirectedGraph, MultiDirectedGraph, MultiUndirectedGraph, UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
@@ -16,32 +16,46 @@ export type NodeMetrics = Readonly<Record<'degree' | 'inDegree' | 'outDegree' | 
 /**
  * Degree, in/out degree, betweenness, PageRank and a Louvain community for each
  * node, computed with graphology on the whole selection, which must therefore
- * be in memory: callers cap its size. The graph is directed and keeps parallel
- * edges; Louvain runs from a fixed seed, so the same selection always gets the
- * same community numbers, in every format.
+ * be in memory: callers cap its size. The graph is directed or undirected as
+ * asked (projected ties have no direction of their own) and keeps parallel
+ * edges, unweighted; Louvain runs from a fixed seed, so the same selection
+ * always gets the same community numbers, in every format. On an undirected
+ * graph in- and out-degree equal the degree.
  */
-export function computeMetrics(nodes: readonly ExportNode[], edges: readonly ExportEdge[]): Map<string, NodeMetrics> {
-  const graph = new MultiDirectedGraph();
+export function computeMetrics(nodes: readonly ExportNode[], edges: readonly ExportEdge[], directed = true): Map<string, NodeMetrics> {
+  const graph = directed ? new MultiDirectedGraph() : new MultiUndirectedGraph();
   for (const node of nodes) graph.addNode(node.id);
   for (const edge of edges) {
     if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdgeWithKey(edge.id, edge.source, edge.target);
   }
   if (graph.order === 0) return new Map();
-  const between = betweenness(graph, { normalized: true });
+  // Betweenness counts shortest paths between nodes, not between parallel edges (as NetworkX
+  // and igraph do): on a multigraph graphology would count each parallel edge as another path.
+  const between = betweenness(simpleCopy(graph, directed), { normalized: true });
   const rank = graph.size === 0 ? {} : pagerank(graph, { getEdgeWeight: null, alpha: 0.85 });
   const communities = louvain(graph, { rng: seededRandom(20161215) });
   const out = new Map<string, NodeMetrics>();
   graph.forEachNode((id) => {
     out.set(id, {
       degree: graph.degree(id),
-      inDegree: graph.inDegree(id),
-      outDegree: graph.outDegree(id),
+      inDegree: directed ? graph.inDegree(id) : graph.degree(id),
+      outDegree: directed ? graph.outDegree(id) : graph.degree(id),
       betweenness: between[id] ?? 0,
       pagerank: rank[id] ?? 1 / graph.order,
       community: communities[id] ?? 0,
     });
   });
   return out;
+}
+
+/** The graph with parallel edges merged into one. */
+function simpleCopy(graph: MultiDirectedGraph | MultiUndirectedGraph, directed: boolean): DirectedGraph | UndirectedGraph {
+  const simple = directed ? new DirectedGraph() : new UndirectedGraph();
+  graph.forEachNode((id) => simple.addNode(id));
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    if (!simple.hasEdge(source, target)) simple.addEdge(source, target);
+  });
+  return simple;
 }
 
 /** The node with its metrics added as attributes. */

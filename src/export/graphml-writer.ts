@@ -16,7 +16,7 @@ export async function* writeGraphml(graph: ExportGraph): AsyncGenerator<string> 
     ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
   for (const attribute of graph.nodeAttributes) yield key('node', attribute);
   for (const attribute of graph.edgeAttributes) yield key('edge', attribute);
-  yield `  <graph id="G" edgedefault="directed">\n    <desc>${escapeXml(graph.description)}</desc>\n`;
+  yield `  <graph id="G" edgedefault="${graph.directed === false ? 'undirected' : 'directed'}">\n    <desc>${escapeXml(graph.description)}</desc>\n`;
   for await (const node of graph.nodes) {
     yield `    <node id="${escapeXml(node.id)}">${data('n', graph.nodeAttributes, node.values)}</node>\n`;
   }

@@ -8,7 +8,7 @@ import type { Attribute, ExportGraph } from './attribute-schema.js';
  * versions need `edges="edges"` (3.4, 3.5) or `link="edges"` (before 3.4).
  */
 export async function* writeNodeLink(graph: ExportGraph): AsyncGenerator<string> {
-  yield `{"directed":true,"multigraph":true,"graph":${JSON.stringify({ name: 'russia-japan-graph', description: graph.description })},\n"nodes":[`;
+  yield `{"directed":${String(graph.directed !== false)},"multigraph":true,"graph":${JSON.stringify({ name: 'russia-japan-graph', description: graph.description })},\n"nodes":[`;
   let first = true;
   for await (const node of graph.nodes) {
     yield `${first ? '\n' : ',\n'}${JSON.stringify({ id: node.id, ...ordered(graph.nodeAttributes, node.values) })}`;

@@ -1,10 +1,14 @@
 import type { Database } from '../db/database.js';
 import { countExport, streamExportEdges, streamExportNodes, type ExportStreamOptions } from '../db/export-stream.js';
-import { EDGE_ATTRIBUTES, nodeAttributes, type ExportEdge, type ExportGraph, type ExportNode } from './attribute-schema.js';
+import { readNetwork } from '../db/network-store.js';
+import { RELATIONSHIP_TYPES } from '../model/graph-model.js';
+import type { Layer } from '../model/layers.js';
+import { shapeNetwork } from '../network/network-view.js';
+import { EDGE_ATTRIBUTES, nodeAttributes, TIE_ATTRIBUTES, type ExportEdge, type ExportGraph, type ExportNode } from './attribute-schema.js';
 import { chunked } from './chunked.js';
-import { describeRequest, ExportRequestError, type ExportRequest } from './export-request.js';
+import { describeRequest, ExportRequestError, isDirected, type ExportRequest } from './export-request.js';
 import { FORMATS } from './export-formats.js';
-import { toExportEdge, toExportNode } from './export-elements.js';
+import { toExportEdge, toExportNode, toTieEdge } from './export-elements.js';
 import { computeMetrics, withMetrics } from './graph-metrics.js';
 
 /** Metrics hold the whole selection in memory and betweenness costs nodes × edges: the API caps them. */
@@ -25,6 +29,11 @@ export interface RunExportOptions extends ExportStreamOptions {
  * metrics the selection is first read into memory (and refused above the cap).
  */
 export async function* runExport(db: Database, request: ExportRequest, options: RunExportOptions = {}): AsyncGenerator<string> {
+  const writerOptions = { dynamic: request.dynamic, today: options.today ?? new Date().toISOString().slice(0, 10) };
+  if (request.projection?.kind === 'layers') {
+    yield* chunked(FORMATS[request.format].write(await projectedGraph(db, request, request.projection.layers, options), writerOptions));
+    return;
+  }
   const progress = { nodes: 0, edges: 0 };
   const report = (force: boolean): void => {
     if (force || (progress.nodes + progress.edges) % 1000 === 0) options.onProgress?.({ ...progress });
@@ -56,7 +65,6 @@ export async function* runExport(db: Database, request: ExportRequest, options: 
     edges,
     description: describeRequest(request),
   };
-  const writerOptions = { dynamic: request.dynamic, today: options.today ?? new Date().toISOString().slice(0, 10) };
   const write = FORMATS[request.format].write;
   yield* chunked(write(request.metrics ? await withGraphMetrics(db, request, graph, options) : graph, writerOptions));
 }
@@ -75,9 +83,54 @@ async function withGraphMetrics(db: Database, request: ExportRequest, graph: Exp
   for await (const node of graph.nodes) nodes.push(node);
   const edges: ExportEdge[] = [];
   for await (const edge of graph.edges) edges.push(edge);
-  const metrics = computeMetrics(nodes, edges);
-  return { ...graph, nodes: toAsync(nodes.map((n) => withMetrics(n, metrics.get(n.id)))), edges: toAsync(edges) };
+  const directed = isDirected(request);
+  const metrics = computeMetrics(nodes, edges, directed);
+  return {
+    ...graph,
+    nodeAttributes: nodeAttributes(true, directed),
+    nodes: toAsync(nodes.map((n) => withMetrics(n, metrics.get(n.id)))),
+    edges: toAsync(edges),
+  };
 }
+
+/**
+ * A network view of the chosen layers as an export: the shown entities and their
+ * direct and derived ties (src/network/), read into memory in one round trip,
+ * windowed like the `network` query, with metrics computed on it when asked.
+ */
+async function projectedGraph(db: Database, request: ExportRequest, layers: readonly Layer[], options: RunExportOptions): Promise<ExportGraph> {
+  const { selection } = request;
+  const network = await readNetwork(
+    db,
+    { layers, types: selection.types, relationshipTypes: selection.relationshipTypes ?? RELATIONSHIP_TYPES },
+    selection.ego ? { kind: 'ball', centres: [selection.ego.key], radius: selection.ego.depth, maxNodes: PROJECTION_MAX_NODES } : { kind: 'all' },
+  );
+  const view = shapeNetwork(
+    network.nodes.map((n) => n.entity),
+    network.ties,
+    { from: selection.from, to: selection.to, undated: request.undated ?? 'include', minWeight: 1, limit: Number.POSITIVE_INFINITY, dropIsolates: false },
+  );
+  const limit = options.metricsMaxEdges ?? METRICS_MAX_EDGES;
+  if (request.metrics && view.ties.length > limit) {
+    throw new ExportRequestError('metrics', `metrics need the whole projection in memory; this one has ${view.ties.length} ties, the limit is ${limit}.`);
+  }
+  const nodes = view.nodes.map(toExportNode);
+  const edges = view.ties.map(toTieEdge);
+  options.onProgress?.({ nodes: nodes.length, edges: edges.length });
+  const directed = isDirected(request);
+  const metrics = request.metrics ? computeMetrics(nodes, edges, directed) : null;
+  return {
+    nodeAttributes: nodeAttributes(request.metrics, directed),
+    edgeAttributes: [...EDGE_ATTRIBUTES, ...TIE_ATTRIBUTES],
+    nodes: toAsync(metrics ? nodes.map((n) => withMetrics(n, metrics.get(n.id))) : nodes),
+    edges: toAsync(edges),
+    description: describeRequest(request),
+    directed,
+  };
+}
+
+/** Largest ego network a projection export reads around its centre. */
+const PROJECTION_MAX_NODES = 100_000;
 
 async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
   for (const item of items) yield await Promise.resolve(item);

@@ -39,24 +39,54 @@ query Search {
 }`,
   },
   {
-    title: 'How are two entities connected?',
-    query: `query Path {
-  paths(from: "mitsui", to: "rdif", maxHops: 4, limit: 3) {
-    length
+    title: 'How are two entities connected? (k best paths)',
+    query: `# The three cheapest routes; generic ties (BASED_IN, RELATED_TO) and hubs such as Japan cost more.
+query Paths {
+  paths(from: "mitsui", to: "rdif", k: 3, maxHops: 4) {
+    rank
+    cost
     hops {
       from { name }
-      relationship { type citations { reference } }
+      kind
+      direction
+      relation
       to { name }
+      firstDate
+      citations { reference }
+      evidence { entity { name type } }
     }
   }
 }`,
   },
   {
     title: 'Neighbourhood for drawing',
-    query: `query Neighbourhood {
-  neighborhood(id: "southern-kuril-islands", depth: 1, limit: 30) {
+    query: `# Actors and context; statements and figures are folded into the ties. omitted says what the cap left out.
+query Neighbourhood {
+  neighborhood(id: "japan", depth: 1, limit: 30) {
+    totalCount
+    omitted
+    truncated
     nodes { key name type }
-    edges { type from { key } to { key } citations { reference } }
+    ties { kind derived weight from { key } to { key } citations { reference } }
+  }
+}`,
+  },
+  {
+    title: 'The actor network',
+    query: `# Actors tied directly or through shared events, treaties, projects and statements, with the evidence.
+query ActorNetwork {
+  network(layers: [ACTORS], from: "2016", to: "2016", minWeight: 2) {
+    totalCount
+    nodes { key name type }
+    ties {
+      kind
+      weight
+      firstDate
+      lastDate
+      from { key }
+      to { key }
+      evidence { entity { name type } }
+    }
   }
 }`,
   },

@@ -21,7 +21,7 @@ import type { Limits } from '../config.js';
 import { argumentValue, variableLookup, type VariableLookup } from './argument-values.js';
 
 /** Arguments that set how many items a field returns. */
-export const SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
+export const SIZE_ARGUMENTS = ['first', 'last', 'limit', 'k'] as const;
 /** Size assumed when a sized field is asked without a size and its schema gives no default. */
 export const DEFAULT_PAGE_SIZE = 20;
 /** Size assumed for a list without a size argument (citations, aliases, introspection lists ...). */
@@ -30,7 +30,7 @@ export const UNSIZED_LIST_SIZE = 10;
 /**
  * Validation rule estimating what a query costs before it runs and rejecting
  * it above `maxCost` (MAX_QUERY_COST). Every field costs 1 plus the cost of
- * its selection times its size: the value of its `first`/`last`/`limit`
+ * its selection times its size: the value of its `first`/`last`/`limit`/`k`
  * argument (literal or variable, capped at MAX_PAGE_SIZE since larger pages
  * are refused anyway; the argument's default or 20 if absent), 10 for lists
  * without such an argument, 1 otherwise. The `edges` and `nodes` of a sized

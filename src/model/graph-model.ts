@@ -43,6 +43,17 @@ const role = text('The role or capacity, in the words of the source where it nam
 const amount = num('A money amount, in the unit of `currency`.');
 const when = date('When it happened (ISO date at the precision stated).');
 const currency = text('Currency and scale of `amount`, e.g. "USD billion".');
+const rank = text('A rank or grade that goes with the post, where the source gives one (e.g. "senior", "deputy").');
+const items = (what: string): PropertySpec => ({ type: 'string[]', description: what });
+/**
+ * How far a value can be trusted as read: PDF extraction scrambles some charts, so a
+ * figure (or a timeline date) may have been paired with its label by inference.
+ */
+const readingQuality = text(
+  'How the value was read from the document: "exact" where the text states it beside its label, "reconstructed" where it was paired with its label (or year) by inference from a chart that PDF extraction scrambled.',
+  ['exact', 'reconstructed'],
+);
+const readingMethod = text('How a reconstructed value was paired with its label, in our words (e.g. "order of values matched to order of labels").');
 
 export const ENTITY_LABELS = [
   'Person',
@@ -77,8 +88,10 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
     },
   },
   InternationalOrganization: {
-    description: 'An international grouping or organisation of states (G7, G20, APEC, ASEAN, EU).',
-    properties: {},
+    description: 'An international grouping or organisation of states (G7, G20, APEC, ASEAN, EU), or a coalition or alliance named as a party.',
+    properties: {
+      kind: text('What sort of grouping it is.', ['organisation', 'grouping', 'alliance', 'coalition', 'forum']),
+    },
   },
   PublicBody: {
     description: 'A government, ministry, parliament, agency, armed force or regional administration.',
@@ -111,6 +124,7 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
         'university',
         'research-institute',
         'media',
+        'publication',
         'association',
         'other',
       ]),
@@ -129,6 +143,7 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
         'terminated',
       ]),
       date: date('When it was signed or adopted.'),
+      items: items('The points, areas or provisions it lists, in our words, in the order given.'),
     },
   },
   Policy: {
@@ -145,6 +160,7 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
       ]),
       date: date('When it was launched or announced.'),
       status: text('Where it stands (e.g. "agreed", "proposed", "suspended").'),
+      items: items('The points, areas or sectors it lists, in our words, in the order given.'),
     },
   },
   Project: {
@@ -176,6 +192,10 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
       ]),
       date: date('When it happened, or when it began.'),
       endDate: date('When it ended, for events over several days.'),
+      topics: items('What the event was about or focused on, in our words.'),
+      ordinal: num('Its number in a series the source counts (e.g. 16 for "the 16th summit").'),
+      readingQuality,
+      readingMethod,
     },
   },
   Place: {
@@ -209,6 +229,8 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
       unit: text('The unit of `value` (e.g. "USD billion", "percent", "km2", "people").'),
       date: date('The point in time or period the figure refers to.'),
       qualifier: text('Who or what subgroup the figure refers to, where needed (e.g. "respondents in Japan").'),
+      readingQuality,
+      readingMethod,
     },
   },
   Statement: {
@@ -239,6 +261,28 @@ export const LABELS: Readonly<Record<EntityLabel, LabelSpec>> = {
 export const RELATIONSHIP_TYPES = [
   'HOLDS_OFFICE',
   'AFFILIATED_WITH',
+  'APPOINTED',
+  'ADVISES',
+  'PARENT_OF',
+  'COOPERATES_WITH',
+  'DIPLOMATIC_RELATIONS',
+  'GAVE',
+  'RECEIVED',
+  'CREATED',
+  'DEPLOYS',
+  'ORGANISED',
+  'ADOPTED',
+  'HELD_DURING',
+  'MADE_AT',
+  'LOCATED_IN',
+  'CAPITAL_OF',
+  'HOME_TOWN',
+  'RESPONDS_TO',
+  'RESULTS_FROM',
+  'POSTPONED_BECAUSE_OF',
+  'CONDITIONAL_ON',
+  'OBSTRUCTS',
+  'MODELLED_ON',
   'NATIONAL_OF',
   'MEMBER_OF',
   'PART_OF',
@@ -280,13 +324,151 @@ export const RELATIONSHIPS: Readonly<Record<RelationshipType, RelationshipSpec>>
     description: 'A person holds (or held) an office in a state, body or company.',
     from: ['Person'],
     to: ['Country', ...ORGS],
-    properties: { role, start, end },
+    properties: { role, rank, start, end, termEnds: date('When the current term is due to end, where a source says.') },
   },
   AFFILIATED_WITH: {
     description: 'A person works for or is attached to an organisation (expert, researcher, columnist).',
     from: ['Person'],
     to: [...ORGS],
-    properties: { role, start, end },
+    properties: { role, rank, start, end },
+  },
+  APPOINTED: {
+    description: 'An actor appointed a person to a post (role names the post).',
+    from: [...ACTORS],
+    to: ['Person'],
+    properties: { role, date: when },
+  },
+  ADVISES: {
+    description: 'A person advises or serves as an aide to a leader or body (role says in what capacity).',
+    from: ['Person'],
+    to: [...ACTORS],
+    properties: { role, rank, start, end },
+  },
+  PARENT_OF: {
+    description: 'A person is a parent (father or mother) of another person.',
+    from: ['Person'],
+    to: ['Person'],
+    properties: {},
+  },
+  COOPERATES_WITH: {
+    description: 'Two actors work together or keep a partnership; `field` says in what. Stored in one direction; query it without direction.',
+    from: [...ACTORS],
+    to: [...ACTORS],
+    properties: { field: text('What the cooperation covers, in our words (e.g. "energy", "political, economic and military").'), start, end, date: when },
+  },
+  DIPLOMATIC_RELATIONS: {
+    description: 'Two states established, broke off or restored diplomatic relations (`start`/`end` say when).',
+    from: ['Country'],
+    to: ['Country'],
+    properties: { start, end, date: when },
+  },
+  GAVE: {
+    description: 'An actor was the giver in a gift, donation or offer (the Event or Policy that records it).',
+    from: [...ACTORS],
+    to: ['Event', 'Policy', 'Project'],
+    properties: { date: when },
+  },
+  RECEIVED: {
+    description: 'An actor was the recipient of a gift, donation or offer (the Event or Policy that records it).',
+    from: [...ACTORS],
+    to: ['Event', 'Policy', 'Project'],
+    properties: { date: when },
+  },
+  CREATED: {
+    description: 'An actor made a work or product: directed or co-produced a film, drew an illustration, wrote a programme (role says how).',
+    from: [...ACTORS],
+    to: ['Project', 'Source', 'Policy', 'Observation'],
+    properties: { role, date: when },
+  },
+  DEPLOYS: {
+    description: 'A state or armed force deploys a weapons system, or military forces in a place.',
+    from: ['Country', 'PublicBody', 'InternationalOrganization'],
+    to: ['Project', 'Policy', 'Place'],
+    properties: { what: text('What is deployed, where the end node does not say it (e.g. "military forces").'), start, date: when },
+  },
+  ORGANISED: {
+    description: 'An actor organised or hosted an event (an exercise, a forum, a summit).',
+    from: [...ACTORS],
+    to: ['Event'],
+    properties: { role },
+  },
+  ADOPTED: {
+    description: 'A government, body or grouping formally adopted or approved a policy, doctrine or agreement.',
+    from: [...ACTORS],
+    to: ['Policy', 'Treaty'],
+    properties: { date: when },
+  },
+  HELD_DURING: {
+    description: 'A meeting or session took place during, or on the sidelines of, a larger event (a forum, a summit, the Olympics).',
+    from: ['Event'],
+    to: ['Event'],
+    properties: {
+      setting: text('Where within the larger event.', ['sidelines', 'session', 'ceremony', 'programme']),
+      order: num('Position in the larger event\'s sequence, where the document gives an order (1 = first).'),
+    },
+  },
+  MADE_AT: {
+    description: 'A statement was made at an event: a speech at a forum, an answer in an interview, words at a press conference.',
+    from: ['Statement'],
+    to: ['Event'],
+    properties: { date: when },
+  },
+  LOCATED_IN: {
+    description: 'A project, facility or site lies in a place or country.',
+    from: ['Project', 'Policy', 'Organization', 'Company', 'PublicBody'],
+    to: ['Place', 'Country'],
+    properties: {},
+  },
+  CAPITAL_OF: {
+    description: 'A city is the capital of a country or region.',
+    from: ['Place'],
+    to: ['Country', 'Place'],
+    properties: { start, end },
+  },
+  HOME_TOWN: {
+    description: "A place is a person's home town (the document calls it so; not necessarily the place of birth).",
+    from: ['Person'],
+    to: ['Place'],
+    properties: {},
+  },
+  RESPONDS_TO: {
+    description: 'A measure, policy, statement or event was a response to an event or development.',
+    from: 'Entity',
+    to: 'Entity',
+    properties: { date: when },
+  },
+  RESULTS_FROM: {
+    description: 'Something is a legacy or consequence of an earlier event (a dispute left by a war).',
+    from: 'Entity',
+    to: ['Event', 'Treaty', 'Policy', 'Sanction'],
+    properties: {},
+  },
+  POSTPONED_BECAUSE_OF: {
+    description: 'An event or plan was put off because of another event.',
+    from: ['Event', 'Treaty', 'Policy', 'Project'],
+    to: 'Entity',
+    properties: {
+      plannedDate: date('When it had first been planned (ISO date at the precision stated).'),
+      delay: text('How long it was put off, in the words of the source (e.g. "two years").'),
+    },
+  },
+  CONDITIONAL_ON: {
+    description: 'A treaty, policy or step takes effect only once another is done (e.g. a transfer only after a peace treaty).',
+    from: ['Treaty', 'Policy', 'Project', 'Event'],
+    to: ['Treaty', 'Policy', 'Project', 'Event'],
+    properties: { condition: text('What is conditional, in our words.') },
+  },
+  OBSTRUCTS: {
+    description: 'Something stands in the way of, or has kept back, a treaty, policy or rapprochement.',
+    from: 'Entity',
+    to: ['Treaty', 'Policy', 'Project', 'Event'],
+    properties: { start, end },
+  },
+  MODELLED_ON: {
+    description: 'A body, policy or project is (or is proposed to be) modelled on, or extends, an earlier one.',
+    from: [...ORGS, 'Policy', 'Project', 'Treaty'],
+    to: [...ORGS, 'Policy', 'Project', 'Treaty'],
+    properties: {},
   },
   NATIONAL_OF: {
     description: 'A person is a national of a country.',
@@ -300,6 +482,7 @@ export const RELATIONSHIPS: Readonly<Record<RelationshipType, RelationshipSpec>>
     to: ['InternationalOrganization', 'Organization', 'Policy'],
     properties: {
       status: text('Membership status where notable.', ['member', 'suspended', 'observer', 'former']),
+      role: text('Role in the grouping where the source names one (e.g. "leader").'),
       start,
       end,
     },
@@ -308,7 +491,7 @@ export const RELATIONSHIPS: Readonly<Record<RelationshipType, RelationshipSpec>>
     description: 'A part of a larger whole: island of a group, body of a government, event of a larger event, project of a plan.',
     from: 'Entity',
     to: 'Entity',
-    properties: { start, end },
+    properties: { start, end, order: num('Position among the parts, where the source gives an order (1 = first).') },
   },
   BASED_IN: {
     description: 'An organisation is based in (headquartered in, belongs to) a country or place.',
@@ -342,7 +525,7 @@ export const RELATIONSHIPS: Readonly<Record<RelationshipType, RelationshipSpec>>
   },
   CONCLUDED_AT: {
     description: 'A treaty or policy was signed, agreed or announced at an event or place.',
-    from: ['Treaty', 'Policy', 'Project'],
+    from: ['Treaty', 'Policy', 'Project', 'Event'],
     to: ['Event', 'Place'],
     properties: {},
   },
@@ -381,9 +564,9 @@ export const RELATIONSHIPS: Readonly<Record<RelationshipType, RelationshipSpec>>
     properties: { start, end },
   },
   INVESTS_IN: {
-    description: 'An investor puts money into a project or company.',
+    description: 'An investor puts money into a project or company, or into a region.',
     from: [...ACTORS],
-    to: ['Project', 'Company'],
+    to: ['Project', 'Company', 'Place'],
     properties: { amount, currency, share: num('Stake acquired, in percent.'), date: when },
   },
   FINANCES: {
@@ -453,9 +636,9 @@ export const RELATIONSHIPS: Readonly<Record<RelationshipType, RelationshipSpec>>
     properties: { start, end },
   },
   SUCCEEDED: {
-    description: 'One state, body or office holder succeeded another.',
-    from: [...ACTORS],
-    to: [...ACTORS],
+    description: 'One state, body, office holder or policy succeeded (replaced) another.',
+    from: [...ACTORS, 'Policy'],
+    to: [...ACTORS, 'Policy'],
     properties: { date: when },
   },
   ADJACENT_TO: {

@@ -1,71 +1,46 @@
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import type { EntityRecord } from '../db/records.js';
+import { DEFAULT_WALK_LAYERS } from '../model/layers.js';
 import { badInput, boundedInt, dateBound, entityKey, pageSize } from './arguments.js';
+import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
 import { EntityTypeRefs, SourceRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
-import { InterlockRef, PathRef, SubgraphRef } from './subgraph.js';
-
-builder.queryField('paths', (t) =>
-  t.field({
-    type: [PathRef],
-    description:
-      'The shortest paths between two entities ("how is Mitsui connected to RDIF?"), each hop with its relationship and citations. ' +
-      'Empty when no path exists within `maxHops`.',
-    args: {
-      from: t.arg.id({ required: true, description: 'Start entity (global id or key).' }),
-      to: t.arg.id({ required: true, description: 'End entity (global id or key).' }),
-      maxHops: t.arg.int({ defaultValue: 4, description: 'Longest path to consider (default 4; at most MAX_PATH_HOPS, 6 by default).' }),
-      relationshipTypes: t.arg({ type: [RelationshipTypeEnum], description: 'Walk only these relationship types (default: all).' }),
-      excludeIds: t.arg.idList({ description: 'Entities the path may not pass through (global ids or keys).' }),
-      asOf: t.arg.string({ description: 'Walk only relationships valid on this ISO date (undated relationships count as always valid).' }),
-      includeSources: t.arg.boolean({ defaultValue: false, description: 'Let paths pass through source documents (default false: documents are evidence, not actors).' }),
-      limit: t.arg.int({ defaultValue: 10, description: 'Most paths to return (default 10; at most MAX_PAGE_SIZE).' }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const from = entityKey('from', args.from);
-      const to = entityKey('to', args.to);
-      if (from === to) throw badInput('to', 'must differ from "from"');
-      const paths = await ctx.store.shortestPaths({
-        from,
-        to,
-        maxHops: boundedInt('maxHops', args.maxHops ?? 4, 1, ctx.limits.maxHops),
-        types: args.relationshipTypes && args.relationshipTypes.length > 0 ? args.relationshipTypes : null,
-        excludeKeys: (args.excludeIds ?? []).map((id) => entityKey('excludeIds', id)),
-        asOf: dateBound('asOf', args.asOf, 'first'),
-        includeSources: args.includeSources ?? false,
-        limit: pageSize('limit', args.limit, 10, ctx.limits.maxPageSize),
-      });
-      // The ends of each hop's relationship (`from`, `to`) are already here: no second round trip for them.
-      for (const path of paths) primeEntities(ctx, path.nodes);
-      return paths;
-    },
-  }),
-);
+import { InterlockRef, SubgraphRef } from './subgraph.js';
+import { LayerEnum } from './tie.js';
 
 builder.queryField('neighborhood', (t) =>
   t.field({
     type: SubgraphRef,
-    description: 'The entities within `depth` hops of one entity and all relationships among them, for drawing. Empty if the entity does not exist.',
+    description:
+      'The entities within `depth` steps of one entity and the ties among them, for drawing. A step is a stored relationship ' +
+      'or a tie derived through a hidden layer: by default statements, figures and documents are hidden and folded into the ' +
+      'ties (see `ties` and their `evidence`), so the drawing shows actors and context. When more than `limit` are found, ' +
+      'the nearest and most tied to the centre are kept and `omitted` says how many were left out. Empty if the entity does not exist.',
     args: {
-      id: t.arg.id({ required: true, description: 'The centre (global id or key).' }),
-      depth: t.arg.int({ defaultValue: 1, description: 'Hops from the centre (default 1; at most MAX_NEIGHBORHOOD_DEPTH, 3 by default).' }),
-      types: t.arg({ type: [RelationshipTypeEnum], description: 'Follow only these relationship types (default: all).' }),
+      id: t.arg.id({ required: true, description: 'The centre (global id or key). It is always included, whatever its layer.' }),
+      depth: t.arg.int({ defaultValue: 1, description: 'Steps from the centre (default 1; at most MAX_NEIGHBORHOOD_DEPTH, 3 by default).' }),
+      types: t.arg({ type: [RelationshipTypeEnum], description: 'Follow only these stored relationship types, directly or inside derived ties (default: all).' }),
+      layers: t.arg({
+        type: [LayerEnum],
+        description: 'Layers to show (default ACTORS and CONTEXT); the others are hidden and folded into derived ties. Add EVIDENCE to see statements, figures and documents as nodes.',
+      }),
       limit: t.arg.int({
         defaultValue: 50,
-        description: 'Most entities besides the centre (default 50; at most MAX_PAGE_SIZE). At depth 1, those with the most relationships with the centre are kept.',
+        description:
+          'Most entities besides the centre (default 50; at most MAX_PAGE_SIZE). Nearer ones first; among equally near, those with the heaviest ties to the nodes one step closer. `omitted` counts the rest.',
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const graph = await ctx.store.neighborhood(
-        entityKey('id', args.id),
-        boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth),
-        args.types && args.types.length > 0 ? args.types : null,
-        pageSize('limit', args.limit, 50, ctx.limits.maxPageSize),
-      );
-      // Every edge's `from` and `to` is among the nodes: no second round trip for them.
-      primeEntities(ctx, graph.nodes);
-      return graph;
+      const layers = args.layers && args.layers.length > 0 ? args.layers : DEFAULT_WALK_LAYERS;
+      const view = await ctx.network.neighbourhood({
+        centre: entityKey('id', args.id),
+        depth: boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth),
+        limit: pageSize('limit', args.limit, 50, ctx.limits.maxPageSize),
+        spec: walkSpec(layers, null, args.types ?? null),
+        maxNodes: WALK_MAX_NODES,
+      });
+      // Every tie's ends are among the nodes: no second round trip for them.
+      primeEntities(ctx, view.nodes);
+      return view;
     },
   }),
 );
@@ -135,8 +110,3 @@ builder.queryField('source', (t) =>
     },
   }),
 );
-
-/** Hands entities already read to the request's entity loader, so fields that load them by key do not query again. */
-function primeEntities(ctx: Context, entities: readonly EntityRecord[]): void {
-  for (const entity of entities) ctx.loaders.entity.prime(entity.key, entity);
-}

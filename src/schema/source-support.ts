@@ -6,8 +6,8 @@ builder.objectField(SourceRef, 'supportedEntities', (t) =>
     type: [EntityRef],
     description: 'The entities this document is cited for.',
     resolve: async (source, _args, ctx) => {
-      const [support] = await ctx.store.supportedBy([String(source.props['fileName'])]);
-      const entities = await ctx.loaders.entity.loadMany(support?.entityKeys ?? []);
+      const support = await ctx.loaders.sourceSupport.load(String(source.props['fileName']));
+      const entities = await ctx.loaders.entity.loadMany(support.entityKeys);
       return entities.filter((e): e is Exclude<typeof e, Error | null> => e !== null && !(e instanceof Error));
     },
   }),
@@ -17,8 +17,8 @@ builder.objectField(SourceRef, 'supportedRelationshipCount', (t) =>
   t.int({
     description: 'How many relationships cite this document.',
     resolve: async (source, _args, ctx) => {
-      const [support] = await ctx.store.supportedBy([String(source.props['fileName'])]);
-      return support?.relationshipCount ?? 0;
+      const support = await ctx.loaders.sourceSupport.load(String(source.props['fileName']));
+      return support.relationshipCount;
     },
   }),
 );

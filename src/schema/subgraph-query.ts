@@ -9,7 +9,7 @@ builder.queryField('subgraph', (t) =>
     description:
       'A part of the graph picked by entity types, relationship types, a date window or an ego network, with every selected ' +
       'relationship among its entities: the same selection as the downloads at GET /export/<format> (GraphML, GEXF, CSV, ' +
-      'node-link and Cytoscape JSON; see docs/EXPORTS.md), capped at `limit` entities (the first by key).',
+      'node-link and Cytoscape JSON; see docs/EXPORTS.md), capped at `limit` entities (the ego centre first, then by key); `totalCount`, `omitted` and `truncated` say what the cap left out.',
     args: {
       types: t.arg({ type: [EntityTypeEnum], description: 'Keep only entities of these kinds (default: all).' }),
       relationshipTypes: t.arg({ type: [RelationshipTypeEnum], description: 'Keep only relationships of these types (default: all).' }),
@@ -22,7 +22,7 @@ builder.queryField('subgraph', (t) =>
       depth: t.arg.int({ description: 'Hops from `id` (default 1; at most MAX_NEIGHBORHOOD_DEPTH, 3 by default). Only with `id`.' }),
       limit: t.arg.int({ defaultValue: 50, description: 'Most entities (default 50; at most MAX_PAGE_SIZE).' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       if (args.depth !== null && args.depth !== undefined && (args.id === null || args.id === undefined)) {
         throw badInput('depth', 'needs "id", the centre of the ego network');
       }
@@ -32,7 +32,8 @@ builder.queryField('subgraph', (t) =>
       const ego = args.id
         ? { key: entityKey('id', args.id), depth: boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth) }
         : null;
-      return ctx.store.subgraph(
+      const limit = pageSize('limit', args.limit, 50, ctx.limits.maxPageSize);
+      const graph = await ctx.store.subgraph(
         {
           types: args.types && args.types.length > 0 ? args.types : null,
           relationshipTypes: args.relationshipTypes && args.relationshipTypes.length > 0 ? args.relationshipTypes : null,
@@ -40,8 +41,9 @@ builder.queryField('subgraph', (t) =>
           to,
           ego,
         },
-        pageSize('limit', args.limit, 50, ctx.limits.maxPageSize),
+        limit,
       );
+      return { ...graph, omitted: Math.max(0, graph.totalCount - graph.nodes.length) };
     },
   }),
 );

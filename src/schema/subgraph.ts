@@ -1,43 +1,38 @@
 import { builder } from '../builder.js';
-import type { PathResult, Subgraph, Interlock } from '../db/graph-store.js';
+import type { Interlock } from '../db/graph-store.js';
+import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import { directTies } from '../network/derive-ties.js';
+import type { Tie } from '../network/tie.js';
 import { EntityRef } from './entity-refs.js';
 import { RelationshipRef } from './relationship.js';
+import { TieRef } from './tie.js';
 
-export const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
-  description: 'A set of entities and the relationships among them, ready to draw (nodes + edges).',
-  fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], description: 'The entities.', resolve: (g) => g.nodes }),
-    edges: t.field({ type: [RelationshipRef], description: 'Relationships whose both ends are in `nodes`, with citations.', resolve: (g) => g.relationships }),
-  }),
-});
-
-interface Hop {
-  readonly from: PathResult['nodes'][number];
-  readonly to: PathResult['nodes'][number];
-  readonly relationship: PathResult['relationships'][number];
+/** A drawable part of the graph and what a cap left out of it. */
+export interface SubgraphView {
+  readonly nodes: readonly EntityRecord[];
+  readonly relationships: readonly RelationshipRecord[];
+  /** Direct and derived ties; when absent, the relationships as direct ties. */
+  readonly ties?: readonly Tie[];
+  /** Entities matching before the cap (for a neighbourhood: besides the centre). */
+  readonly totalCount: number;
+  readonly omitted: number;
 }
 
-const HopRef = builder.objectRef<Hop>('PathHop').implement({
-  description: 'One step of a path, in walking order, with the relationship (and its citations) behind it.',
+export const SubgraphRef = builder.objectRef<SubgraphView>('Subgraph').implement({
+  description: 'A set of entities and the relationships among them, ready to draw (nodes + edges), with how many entities a cap left out.',
   fields: (t) => ({
-    from: t.field({ type: EntityRef, description: 'Where this step starts.', resolve: (h) => h.from }),
-    to: t.field({ type: EntityRef, description: 'Where this step ends.', resolve: (h) => h.to }),
-    relationship: t.field({ type: RelationshipRef, description: 'The relationship walked (it may point against the walking direction).', resolve: (h) => h.relationship }),
-    forward: t.boolean({ description: 'True if the relationship points in the walking direction.', resolve: (h) => h.relationship.from === h.from.key }),
-  }),
-});
-
-export const PathRef = builder.objectRef<PathResult>('Path').implement({
-  description: 'A shortest path between two entities.',
-  fields: (t) => ({
-    length: t.int({ description: 'Number of hops.', resolve: (p) => p.relationships.length }),
-    nodes: t.field({ type: [EntityRef], description: 'The entities along the path, from start to end.', resolve: (p) => p.nodes }),
-    hops: t.field({
-      type: [HopRef],
-      description: 'The steps, each with its relationship and citations.',
-      resolve: (p) =>
-        p.relationships.map((relationship, i) => ({ relationship, from: p.nodes[i]!, to: p.nodes[i + 1]! })),
+    nodes: t.field({ type: [EntityRef], description: 'The entities.', resolve: (g) => g.nodes }),
+    edges: t.field({ type: [RelationshipRef], description: 'Stored relationships whose both ends are in `nodes`, with citations.', resolve: (g) => g.relationships }),
+    ties: t.field({
+      type: [TieRef],
+      description: 'Ties among `nodes`: every stored relationship in `edges`, plus (for `neighborhood`) the ties derived through hidden layers, each with its evidence.',
+      resolve: (g) => g.ties ?? directTies(g.relationships),
     }),
+    totalCount: t.exposeInt('totalCount', {
+      description: 'How many entities matched before the cap (for `neighborhood`: neighbours within `depth`, the centre not counted).',
+    }),
+    omitted: t.exposeInt('omitted', { description: 'How many of them the cap (`limit`) left out; 0 when nothing was left out.' }),
+    truncated: t.boolean({ description: 'True when the cap left entities out (`omitted` > 0): the drawing is not the whole neighbourhood or selection.', resolve: (g) => g.omitted > 0 }),
   }),
 });
 

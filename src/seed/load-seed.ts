@@ -4,6 +4,8 @@ import type { SeedGraph } from './seed-graph.js';
 import { toNodeRow, toRelationshipRow } from './to-database-rows.js';
 
 const BATCH_SIZE = 1000;
+/** A whole seed is one transaction; on a busy machine it can outlast the server's 60 s default. */
+const LOAD_TIMEOUT_MS = 10 * 60_000;
 
 export interface LoadReport {
   readonly nodesByLabel: Record<string, number>;
@@ -27,9 +29,13 @@ export async function loadSeed(db: Database, graph: SeedGraph, progress: (line: 
       if (!isEntityLabel(label)) throw new Error(`label ${label} is not in the model`);
       for (const batch of chunk(entities.map(toNodeRow), BATCH_SIZE)) {
         await tx.run(
+          // Curated facts survive a reload: a retracted id stays retracted, and an entity a
+          // curator changed (version > 0) keeps its curated state (the seed's is in its history).
           `UNWIND $rows AS row
+           WITH row WHERE NOT EXISTS { MATCH (:Retracted {id: row.id}) }
            MERGE (n:${ENTITY_LABEL} {id: row.id})
-           SET n = row.props, n:${label}`,
+           WITH n, row WHERE coalesce(n.version, 0) = 0
+           SET n = row.props, n:${label}, n.origin = 'seed'`,
           { rows: batch },
         );
         written += batch.length;
@@ -41,17 +47,19 @@ export async function loadSeed(db: Database, graph: SeedGraph, progress: (line: 
       for (const batch of chunk(rels.map(toRelationshipRow), BATCH_SIZE)) {
         await tx.run(
           `UNWIND $rows AS row
+           WITH row WHERE NOT EXISTS { MATCH (:RetractedRelationship {id: row.id}) }
            MATCH (a:${ENTITY_LABEL} {id: row.from})
            MATCH (b:${ENTITY_LABEL} {id: row.to})
            MERGE (a)-[r:${type} {id: row.id}]->(b)
-           SET r = row.props`,
+           WITH r, row WHERE coalesce(r.version, 0) = 0
+           SET r = row.props, r.origin = 'seed'`,
           { rows: batch },
         );
         written += batch.length;
         progress(`relationships: ${type} ${written}/${total}`);
       }
     }
-  });
+  }, LOAD_TIMEOUT_MS);
 
   return {
     nodesByLabel: Object.fromEntries([...nodesByLabel].map(([k, v]) => [k, v.length])),

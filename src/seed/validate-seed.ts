@@ -11,6 +11,7 @@ import {
   type EntityLabel,
   type PropertySpec,
 } from '../model/graph-model.js';
+import { checkGraphShape } from './graph-shape.js';
 import type { RawSeedFile } from './read-seed-files.js';
 import type {
   Alias,
@@ -172,6 +173,8 @@ export function validateSeed(
     entities: [...entities.values()].map(({ file: _file, ...entity }) => entity),
     relationships: [...relationships.values()],
   };
+  // Graph-wide checks (isolated entities, unexplained duplicates) live in their own module.
+  problems.push(...checkGraphShape(graph, files));
   return { graph, problems };
 }
 
@@ -262,7 +265,12 @@ function readAliases(value: unknown, report: (message: string) => void): Alias[]
   return aliases;
 }
 
-function readProperties(
+/**
+ * Checks properties against the model's specs (known names, types, closed
+ * vocabularies, dates at a stated precision, required ones); the seed validator
+ * and curation both use it. Reports each problem and returns the valid properties.
+ */
+export function readProperties(
   value: unknown,
   specs: Readonly<Record<string, PropertySpec>>,
   required: readonly string[],

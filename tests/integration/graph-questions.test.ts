@@ -4,14 +4,14 @@ import { createTestApp } from '../support/test-app.js';
 const api = createTestApp();
 afterAll(() => api.close());
 
-interface Hop { from: { key: string }; to: { key: string }; relationship: { type: string; citations: { reference: string }[] } }
+interface Hop { from: { key: string }; to: { key: string }; citations: { reference: string }[]; relationship: { type: string } | null }
 
 describe('questions analysts ask of the graph', () => {
   it('finds a path from Mitsui to the Russian Direct Investment Fund with citations on every hop', async () => {
     const res = await api.gql<{ paths: { length: number; nodes: { key: string }[]; hops: Hop[] }[] }>(`{
       paths(from: "mitsui", to: "rdif", maxHops: 4, limit: 5) {
         length nodes { key }
-        hops { from { key } to { key } relationship { type citations { reference } } }
+        hops { from { key } to { key } citations { reference } relationship { type } }
       }
     }`);
     expect(res.errors).toBeUndefined();
@@ -21,7 +21,8 @@ describe('questions analysts ask of the graph', () => {
       expect(path.nodes[0]!.key).toBe('mitsui');
       expect(path.nodes.at(-1)!.key).toBe('rdif');
       expect(path.hops).toHaveLength(path.length);
-      for (const hop of path.hops) expect(hop.relationship.citations.length).toBeGreaterThan(0);
+      // Every hop cites lines: its relationship's, or (a tie derived through a statement) its evidence's.
+      for (const hop of path.hops) expect(hop.citations.length).toBeGreaterThan(0);
       // Documents are not actors: paths do not run through Source nodes by default.
       expect(path.nodes.some((n) => n.key.startsWith('source-'))).toBe(false);
     }
@@ -35,7 +36,7 @@ describe('questions analysts ask of the graph', () => {
     }`);
     expect(typed.errors).toBeUndefined();
     expect(typed.data!.paths.length).toBeGreaterThan(0);
-    for (const p of typed.data!.paths) for (const h of p.hops) expect(h.relationship.type).toBe('PARTICIPATES_IN');
+    for (const p of typed.data!.paths) for (const h of p.hops) expect(h.relationship?.type).toBe('PARTICIPATES_IN');
     const excluded = await api.gql<{ paths: { nodes: { key: string }[] }[] }>(`{
       paths(from: "shinzo-abe", to: "vladimir-putin", relationshipTypes: [PARTICIPATES_IN], excludeIds: ["abe-putin-summit-sochi-2016-05"], maxHops: 2) { nodes { key } }
     }`);
@@ -61,6 +62,41 @@ describe('questions analysts ask of the graph', () => {
     const sochi = events.find((e) => e.key === 'abe-putin-summit-sochi-2016-05')!;
     expect(sochi.places.edges.map((e) => e.other.key)).toContain('sochi');
     for (const e of events) expect(e.citations.length).toBeGreaterThan(0);
+  });
+
+  it('answers with specific ties, not RELATED_TO: advisers, meetings held at a forum, statements made there, a postponement', async () => {
+    interface Edge { direction: string; other: { key: string }; node: { type: string; role: string | null; setting: string | null; plannedDate: string | null; delay: string | null; citations: { reference: string }[] } }
+    type Rels = { entity: { relationships: { edges: Edge[] } } };
+    const edgesOf = async (id: string, types: string[], direction = 'OUTGOING'): Promise<Edge[]> => {
+      const res = await api.gql<Rels>(`{
+        entity(id: "${id}") { relationships(types: [${types.join(', ')}], direction: ${direction}, first: 50) {
+          edges { direction other { key } node { type role setting plannedDate delay citations { reference } } }
+        } }
+      }`);
+      expect(res.errors).toBeUndefined();
+      return res.data!.entity.relationships.edges;
+    };
+    // Who advises Putin, and in what capacity (003:60).
+    const advisers = await edgesOf('vladimir-putin', ['ADVISES'], 'INCOMING');
+    expect(advisers.map((e) => [e.other.key, e.node.role])).toContainEqual(['nikolai-patrushev', 'close aide']);
+    // The September 2016 talks were held on the sidelines of the Eastern Economic Forum, as documents 001 and 003 say.
+    const during = await edgesOf('abe-putin-meeting-vladivostok-2016-09', ['HELD_DURING']);
+    expect(during).toHaveLength(1);
+    expect(during[0]!.other.key).toBe('eastern-economic-forum-2016');
+    expect(during[0]!.node.setting).toBe('sidelines');
+    const documents = new Set(during[0]!.node.citations.map((c) => c.reference.slice(0, 3)));
+    expect([...documents].sort()).toEqual(['001', '003']);
+    // What Abe said at that forum: statements tied to the event where they were made.
+    const said = await edgesOf('eastern-economic-forum-2016', ['MADE_AT'], 'INCOMING');
+    expect(said.map((e) => e.other.key)).toEqual(expect.arrayContaining(['stmt-abe-peace-treaty-appeal', 'stmt-abe-eef-2016-dersu-uzala-speech']));
+    // The December 2016 visit had been planned for 2014 and was put off by two years.
+    const postponed = await edgesOf('putin-visit-japan-2016-12', ['POSTPONED_BECAUSE_OF']);
+    expect(postponed.map((e) => [e.other.key, e.node.plannedDate, e.node.delay])).toContainEqual(['ukraine-crisis', '2014', 'two years']);
+    // One node for the 2014 Sochi encounter's setting: the Games, with the meeting held during their opening ceremony.
+    const sochi = await edgesOf('abe-putin-meeting-sochi-2014', ['HELD_DURING', 'PART_OF']);
+    expect(sochi.map((e) => [e.node.type, e.other.key, e.node.setting])).toEqual([['HELD_DURING', 'sochi-winter-olympics-2014', 'ceremony']]);
+    const gone = await api.gql<{ entity: unknown }>(`{ entity(id: "sochi-olympics-2014-opening-ceremony") { key } }`);
+    expect(gone.data?.entity ?? null).toBeNull();
   });
 
   it('answers which islands the 1956 Joint Declaration provides to transfer', async () => {

@@ -34,3 +34,20 @@ describe('database round trips (no N+1)', () => {
     expect(five).toBeLessThanOrEqual(6);
   });
 });
+
+describe('sources and what each supports (no N+1)', () => {
+  const SOURCES = `query($n: Int!) {
+    sources(first: $n) { nodes { ... on Source { title supportedRelationshipCount supportedEntities { key } } } }
+  }`;
+  const tripsFor = async (n: number): Promise<number> => {
+    const res = await api.gql<{ sources: { nodes: unknown[] } }>(SOURCES, { n });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.sources.nodes).toHaveLength(n);
+    return res.extensions!.neo4j!.roundTrips;
+  };
+
+  it('costs the same round trips for one source as for five', async () => {
+    const one = await tripsFor(1);
+    expect(await tripsFor(5)).toBe(one);
+  });
+});

@@ -58,6 +58,8 @@ relationships:
     expect(problems).toContain('runs past the end of 000_c5fc82dd9b71dc87.txt');
     expect(problems).toContain('unknown relationship type "KNOWS"');
     expect(problems).toContain('dangling reference: no entity "nowhere"');
+    expect(problems).toContain('[new-entity-that-must-not-land]: isolated entity: no relationship connects it');
+    expect(problems).toMatch(/\[dup \/ far-line\]: likely duplicate: both go by "x"/);
     expect(await counts()).toEqual(before);
     const rows = await api.db.read('test-probe', `MATCH (n:Entity {id: 'new-entity-that-must-not-land'}) RETURN n`);
     expect(rows).toHaveLength(0);

@@ -16,7 +16,7 @@ declare module 'vitest' {
 /** Starts one Neo4j for the whole run, applies the schema and loads the seed graph. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const neo4j = await provideNeo4j(PROJECT_ROOT);
-  const db = new Database(createDriver(neo4j.uri, neo4j.user, neo4j.password), { database: 'neo4j', queryTimeoutMs: 60_000 });
+  const db = new Database(createDriver(neo4j.uri, neo4j.user, neo4j.password), { database: 'neo4j', queryTimeoutMs: 300_000 });
   await applySchema(db, SCHEMA_FILE);
   await seedFromDirectory(db, SEED_DIRECTORY);
   const [component] = await db.read('version', 'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition');

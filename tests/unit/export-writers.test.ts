@@ -156,8 +156,16 @@ describe('export requests', () => {
       selection: { types: ['Person', 'Event'], relationshipTypes: ['STATED'], from: '2016-01-01', to: '2016-02-29', ego: { key: 'shinzo-abe', depth: 2 } },
       metrics: false,
       dynamic: true,
+      projection: { kind: 'full' },
+      directed: true,
+      undated: 'include',
     });
     expect(exportFileName(request)).toBe('russia-japan-graph-ego-shinzo-abe-dynamic.gexf');
+    const actors = parse('graphml', { projection: 'layers:actors,context', metrics: 'true' });
+    expect(actors.projection).toEqual({ kind: 'layers', layers: ['actors', 'context'] });
+    expect(actors.directed).toBe(false);
+    expect(parse('graphml', { projection: 'actors', directed: 'true' }).directed).toBe(true);
+    expect(exportFileName(actors)).toBe('russia-japan-graph-actors-context.graphml');
   });
 
   it('names the parameter it refuses', () => {
@@ -170,6 +178,11 @@ describe('export requests', () => {
       return 'accepted';
     };
     expect(refused('graphml', { types: 'Person,Wizard' })).toBe('types');
+    expect(refused('graphml', { projection: 'people' })).toBe('projection');
+    expect(refused('graphml', { projection: 'layers:' })).toBe('projection');
+    expect(refused('graphml', { projection: 'actors', undated: 'sometimes' })).toBe('undated');
+    expect(refused('graphml', { undated: 'exclude' })).toBe('undated');
+    expect(refused('graphml', { directed: 'maybe' })).toBe('directed');
     expect(refused('graphml', { types: '' })).toBe('types');
     expect(refused('graphml', { relationshipTypes: 'holds_office' })).toBe('relationshipTypes');
     expect(refused('graphml', { to: '2016-02-30' })).toBe('to');

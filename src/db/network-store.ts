@@ -1,0 +1,139 @@
+import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
+import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
+import { derivingTypes, labelsOfLayers, type Layer } from '../model/layers.js';
+import { derivedTies, directTies, type HiddenNode } from '../network/derive-ties.js';
+import type { Network } from '../network/tie.js';
+import type { Database, Params, RoundTripObserver } from './database.js';
+import { ENTITY_PROJECTION, RELATIONSHIP_PROJECTION, toEntityRecord, toRelationshipRecord } from './records.js';
+
+/** What a network read shows: layers, the stored types kept as direct ties, optionally fewer kinds. */
+export interface NetworkSpec {
+  readonly layers: readonly Layer[];
+  /** Kinds to show, within the layers; null: every kind of the layers. */
+  readonly types: readonly EntityLabel[] | null;
+  /** Stored relationship types that may be direct ties (and may link to hidden nodes). */
+  readonly relationshipTypes: readonly RelationshipType[];
+}
+
+/** Which nodes a network read covers: every shown node, or those within `radius` walking steps of the centres. */
+export type NetworkScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'ball'; readonly centres: readonly string[]; readonly radius: number; readonly maxNodes: number };
+
+/** The ball grew past its limit: the caller narrows the request. */
+export class NetworkTooLargeError extends Error {
+  override name = 'NetworkTooLargeError';
+  constructor(readonly size: number, readonly limit: number) {
+    super(`the network around the requested entities has ${size} nodes, more than ${limit}`);
+  }
+}
+
+const MAX_RADIUS = 6;
+
+/**
+ * Reads a network view: the shown nodes (with their stored
+ * degree), the stored relationships among them as direct ties, and every
+ * hidden node (a node of a layer not shown) linked to two or more shown nodes
+ * by a type that derives a tie, folded into derived ties (src/network/derive-ties.ts).
+ * Ties are computed on read, never stored. One round trip for the whole graph;
+ * a ball around centres adds one per step (readBall).
+ */
+export async function readNetwork(db: Database, spec: NetworkSpec, scope: NetworkScope, observe?: RoundTripObserver): Promise<Network> {
+  const shown = spec.types ? labelsOfLayers(spec.layers).filter((l) => spec.types!.includes(l)) : labelsOfLayers(spec.layers);
+  const hiddenLabels = ENTITY_LABELS.filter((l) => !shown.includes(l));
+  const allowed = new Set<string>(spec.relationshipTypes);
+  const via: Record<string, string[]> = {};
+  for (const label of hiddenLabels) via[label] = derivingTypes(label).filter((t) => allowed.has(t));
+  const params: Params = {
+    shown,
+    hiddenLabels: hiddenLabels.filter((l) => (via[l] ?? []).length > 0),
+    via,
+    direct: spec.relationshipTypes.filter((t) => RELATIONSHIP_TYPES.includes(t)),
+  };
+  const isShown = (x: string): string => `any(l IN labels(${x}) WHERE l IN $shown)`;
+  const hiddenLabel = (x: string): string => `head([l IN labels(${x}) WHERE l <> 'Entity'])`;
+  let centres: string[] = [];
+  if (scope.kind === 'ball') {
+    centres = await readBall(db, params, scope, isShown, hiddenLabel, observe);
+    if (centres.length > scope.maxNodes) throw new NetworkTooLargeError(centres.length, scope.maxNodes);
+  }
+  // The ball's ids (or every shown node), then the ties among them: two small queries plan
+  // far faster than one, and the second is the same text for paths, neighbourhoods and networks.
+  const nodes =
+    scope.kind === 'all'
+      ? `MATCH (n:Entity) WHERE ${isShown('n')} WITH n ORDER BY n.id WITH collect(n) AS ns`
+      : `UNWIND $ids AS id MATCH (n:Entity {id: id}) WITH collect(n) AS ns`;
+  const member = scope.kind === 'all' ? isShown : (x: string): string => `${x}.id IN $ids`;
+  const rows = await db.read(
+    'network',
+    `${nodes}
+     CALL (ns) {
+       UNWIND ns AS a
+       MATCH (a)-[r]->(b:Entity) WHERE type(r) IN $direct AND ${member('b')}
+       RETURN collect(${RELATIONSHIP_PROJECTION('r')}) AS rels
+     }
+     CALL (ns) {
+       UNWIND ns AS a
+       MATCH (a)-[r]-(h:Entity)
+       WITH a, r, h, ${hiddenLabel('h')} AS hl
+       WHERE hl IN $hiddenLabels AND type(r) IN $via[hl] AND NOT ${member('h')}
+       WITH h, collect({ r: ${RELATIONSHIP_PROJECTION('r')}, other: a.id }) AS links
+       WHERE size(links) >= 2
+       RETURN collect({ h: ${ENTITY_PROJECTION('h')}, links: links }) AS hidden
+     }
+     RETURN [x IN ns | { n: ${ENTITY_PROJECTION('x')}, degree: COUNT { (x)--() } }] AS nodes, rels, hidden`,
+    { ...params, ids: centres },
+    observe,
+  );
+  const row = rows[0];
+  if (!row) return { nodes: [], ties: [] };
+  const hidden: HiddenNode[] = (row['hidden'] as { h: unknown; links: { r: unknown; other: string }[] }[]).map((x) => ({
+    entity: toEntityRecord(x.h),
+    links: x.links.map((l) => ({ relationship: toRelationshipRecord(l.r), other: l.other })),
+  }));
+  return {
+    nodes: (row['nodes'] as { n: unknown; degree: unknown }[]).map((x) => ({ entity: toEntityRecord(x.n), storedDegree: Number(x.degree) })),
+    ties: [...directTies((row['rels'] as unknown[]).map(toRelationshipRecord)), ...derivedTies(hidden)],
+  };
+}
+
+/**
+ * The ids within `radius` walking steps of the centres, breadth-first, one round
+ * trip per step (so round trips grow with the radius, never with the ball). A step
+ * is a stored relationship to a shown node, or two relationships through one hidden
+ * node that derives a tie. Growth stops once past `maxNodes`.
+ */
+async function readBall(
+  db: Database,
+  params: Params,
+  scope: Extract<NetworkScope, { kind: 'ball' }>,
+  isShown: (x: string) => string,
+  hiddenLabel: (x: string) => string,
+  observe?: RoundTripObserver,
+): Promise<string[]> {
+  const radius = Math.trunc(scope.radius);
+  if (!(radius >= 0 && radius <= MAX_RADIUS)) throw new Error('invariant: network radius out of range');
+  const existing = await db.read('network-centres', 'UNWIND $centres AS id MATCH (c:Entity {id: id}) RETURN collect(c.id) AS ids', { centres: scope.centres }, observe);
+  const seen = new Set((existing[0]?.['ids'] as string[] | undefined) ?? []);
+  let frontier = [...seen];
+  for (let step = 0; step < radius && frontier.length > 0 && seen.size <= scope.maxNodes; step += 1) {
+    const rows = await db.read(
+      'network-step',
+      `UNWIND $frontier AS fid
+       MATCH (x:Entity {id: fid})-[r]-(m:Entity)
+       WITH x, type(r) AS t, m, ${hiddenLabel('m')} AS ml
+       WHERE (t IN $direct AND ${isShown('m')}) OR (ml IN $hiddenLabels AND t IN $via[ml])
+       OPTIONAL MATCH (m)-[r2]-(y:Entity)
+         WHERE ml IN $hiddenLabels AND y <> x AND type(r2) IN $via[ml] AND ${isShown('y')}
+       WITH CASE WHEN ml IN $hiddenLabels THEN y.id ELSE m.id END AS id
+       WHERE id IS NOT NULL
+       RETURN collect(DISTINCT id) AS ids`,
+      { ...params, frontier },
+      observe,
+    );
+    const found = ((rows[0]?.['ids'] as string[] | undefined) ?? []).filter((id) => !seen.has(id));
+    for (const id of found) seen.add(id);
+    frontier = found;
+  }
+  return [...seen];
+}
