@@ -14,6 +14,15 @@ CREATE INDEX entity_date_from IF NOT EXISTS FOR (n:Entity) ON (n.dateFrom);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
 
+// Search over what entities say, not what they are called: descriptions (a statement's
+// text is its description), what a figure measures and its qualifier.
+CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.description, n.measure, n.qualifier]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+
+// Search over relationship text: what a RELATED_TO relation is, what a treaty did to a territory.
+CREATE FULLTEXT INDEX relationship_text IF NOT EXISTS FOR ()-[r:RELATED_TO|AFFECTS_TERRITORY]-() ON EACH [r.relation, r.effect]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+
 // Curation (docs/CURATION.md). A retracted entity is relabelled :Retracted and a retracted
 // relationship is archived as a :RetractedRelationship node: ids stay reserved, and the seed
 // loader skips them.

@@ -6,6 +6,7 @@ import { CurationStore } from './db/curation-store.js';
 import type { Database } from './db/database.js';
 import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage, type SourceSupport } from './db/graph-store.js';
 import type { EntityRecord } from './db/records.js';
+import { disagree } from './model/disagreement.js';
 import { NetworkService } from './network/network-service.js';
 
 /** Per-request Neo4j accounting, reported in the response's `extensions.neo4j`. */
@@ -19,6 +20,8 @@ export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   readonly source: DataLoader<string, EntityRecord | null>;
   readonly relationshipCounts: DataLoader<string, RelationshipCount[]>;
+  /** Keys of the figures each figure disagrees with (src/model/disagreement.ts). */
+  readonly conflicts: DataLoader<string, string[]>;
   /** What each document (by file name) is cited for. */
   readonly sourceSupport: DataLoader<string, SourceSupport>;
   /** Relationship pages keyed by entity and the (shared) arguments. */
@@ -57,6 +60,9 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
     entity,
     source: new DataLoader((fileNames) => store.sourcesByFileName(fileNames)),
     relationshipCounts: new DataLoader((keys) => store.relationshipCounts(keys)),
+    conflicts: new DataLoader(async (keys) =>
+      (await store.rivalClaims(keys)).map(({ self, rivals }) => (self ? rivals.filter((rival) => disagree(self, rival)).map((r) => r.key).sort() : [])),
+    ),
     sourceSupport: new DataLoader((fileNames) => store.supportedBy(fileNames)),
     relationships(args) {
       // One loader per distinct argument set: all entities asking the same thing share one query.

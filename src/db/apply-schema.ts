@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Database } from './database.js';
 
 /** The indexes and constraints readiness waits for; names match cypher/schema.cypher. */
-export const REQUIRED_SCHEMA = ['entity_id', 'entity_name', 'entity_date_from', 'entity_names'] as const;
+export const REQUIRED_SCHEMA = ['entity_id', 'entity_name', 'entity_date_from', 'entity_names', 'entity_text', 'relationship_text'] as const;
 
 /** Splits a .cypher file into statements, dropping `//` comment lines. */
 export function splitCypher(text: string): string[] {

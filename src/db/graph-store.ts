@@ -4,6 +4,10 @@ import type { CursorKey } from './cursor.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
 import { readAggregate, type Aggregate, type GroupKey } from './aggregate-query.js';
 import type { Direction, EntityFilter } from './entity-filter.js';
+import { searchNames, searchText } from './search-store.js';
+import { readCandidateClaims, readRivalClaims } from './disagreement-store.js';
+import type { Claim } from '../model/disagreement.js';
+import { rankHits, type RankedHit } from '../search/rank-hits.js';
 import { readEntityPage, type EntityPage, type EntitySort, type PageRequest } from './list-query.js';
 import { readSubgraph, type ExportSelection } from './export-stream.js';
 import {
@@ -46,11 +50,6 @@ export interface PathResult {
 export interface Subgraph {
   readonly nodes: readonly EntityRecord[];
   readonly relationships: readonly RelationshipRecord[];
-}
-
-export interface SearchHit {
-  readonly entity: EntityRecord;
-  readonly score: number;
 }
 
 export interface Interlock {
@@ -97,6 +96,16 @@ export class GraphStore {
   /** One keyset page of entities matching `filter`, with the total count when asked, in one round trip (src/db/list-query.ts). */
   listEntities(filter: EntityFilter, sort: EntitySort, page: PageRequest): Promise<EntityPage> {
     return readEntityPage((operation, query, params) => this.read(operation, query, params), filter, sort, page);
+  }
+
+  /** Figures that could disagree (src/db/disagreement-store.ts); the model's rule pairs them. */
+  candidateClaims(measureContains: string | null): Promise<Claim[]> {
+    return readCandidateClaims((operation, query, params) => this.read(operation, query, params), measureContains);
+  }
+
+  /** For many figures: each one's claim and those of figures sharing its measure and unit, in one round trip. */
+  rivalClaims(keys: readonly string[]): Promise<{ self: Claim | null; rivals: Claim[] }[]> {
+    return readRivalClaims((operation, query, params) => this.read(operation, query, params), keys);
   }
 
   /** Counts and numeric statistics over the entities matching `filter`, in one round trip (src/db/aggregate-query.ts). */
@@ -184,22 +193,25 @@ export class GraphStore {
   }
 
   /**
-   * Fulltext search over names and aliases. `luceneQuery` must already be
-   * escaped (see src/search/lucene-query.ts); `types` narrows the kinds.
-   * Without `types`, Lucene itself stops at `limit` hits (a prefix such as
-   * `ka*` can match thousands of names); hits of equal score at the cut are
-   * then Lucene's choice, and ordered by name among themselves.
+   * Search hits over names (and text), ranked (src/search/rank-hits.ts). `lucene`
+   * must already be escaped (src/search/lucene-query.ts); names and text are
+   * read in parallel, one round trip each.
    */
-  async search(luceneQuery: string, types: readonly EntityLabel[] | null, limit: number): Promise<SearchHit[]> {
-    const rows = await this.read(
-      'search',
-      `CALL db.index.fulltext.queryNodes('entity_names', $query, $options) YIELD node, score
-       WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
-       WITH node, score ORDER BY score DESC, node.name LIMIT $limit
-       RETURN ${ENTITY_PROJECTION('node')} AS n, score`,
-      { query: luceneQuery, types, limit: intParam(limit), options: types ? {} : { limit: intParam(limit) } },
-    );
-    return rows.map((row) => ({ entity: toEntityRecord(row['n']), score: Number(row['score']) }));
+  async searchHits(
+    lucene: string,
+    types: readonly EntityLabel[] | null,
+    candidates: number,
+    names: boolean,
+    text: boolean,
+    query: string,
+    limit: number,
+  ): Promise<RankedHit[]> {
+    const read = (operation: string, cypher: string, params: Params) => this.read(operation, cypher, params);
+    const [nameHits, textHits] = await Promise.all([
+      names ? searchNames(read, lucene, types, candidates) : [],
+      text ? searchText(read, lucene, types, candidates) : [],
+    ]);
+    return rankHits(query, nameHits, textHits, limit);
   }
 
   /**

@@ -108,11 +108,9 @@ query Timeline {
   timeline(from: "2016", to: "2016", entityIds: ["vladimir-putin"]) {
     name
     dateFrom
-    ... on Event {
-      kind
-      places { edges { other { name } } }
-      participants { edges { other { name } } }
-    }
+    kind
+    places { edges { other { name } } }
+    participants { edges { other { name } } }
     citations { reference }
   }
 }`,
@@ -140,8 +138,13 @@ query Sources {
   sources(first: 10) {
     nodes {
       key
-      name
-      ... on Source { fileName title authors publisher supportedRelationshipCount }
+      title
+      kind
+      authors
+      publisher
+      date
+      fileName
+      supportedRelationshipCount
     }
   }
 }`,
@@ -155,6 +158,74 @@ query Export {
   subgraph(id: "shinzo-abe", depth: 1, types: [Person, Country, Event]) {
     nodes { key name type }
     edges { type from { key } to { key } citations { reference } }
+    }
+  }`,
+  },
+  {
+    title: 'Largest figures of a chart (order by value)',
+    query: `# Figures ordered by value: Russia's largest trade partners of 2016, as charted in the
+# Valdai report (document 004, lines 755-796), each with the quoted lines.
+# Try: orderBy: VALUE_ASC for the smallest, or first: 10.
+query LargestFigures {
+  observations(
+    filter: { citedIn: { document: "004", fromLine: 755, toLine: 796 }, unit: { eq: "USD billion" } }
+    orderBy: VALUE_DESC
+    first: 3
+  ) {
+    nodes { name value unit date citations { reference quote } }
+  }
+}`,
+  },
+  {
+    title: 'Aggregates: count, min, max, grouped',
+    query: `# Aggregates computed in the database: trade figures above $20 billion, counted and
+# summarised per year (count, min, max, avg).
+# Try: groupBy: DOCUMENT, or value: { gt: 30 }.
+query TradeFigures {
+  observations(filter: { measure: { eq: "bilateral trade turnover" }, value: { gt: 20 } }) {
+    aggregate(groupBy: YEAR) {
+      count
+      numbers { property min max avg }
+      groups { key count numbers { property max } }
+    }
+  }
+}`,
+  },
+  {
+    title: 'According to one document (citedIn)',
+    query: `# "According to document 002": the people it cites, most widely cited first.
+# Try: document: "001", or countries instead of people.
+query PeopleInDocument002 {
+  people(filter: { citedIn: { document: "002" } }, orderBy: DOCUMENTS_DESC, first: 20) {
+    totalCount
+    nodes { name citations { reference quote } }
+  }
+}`,
+  },
+  {
+    title: 'Text search with highlights',
+    query: `# Words that appear in descriptions, measures or relations, not only in names,
+# with the matching fragment of each hit.
+# Try: query: "liquefied natural gas", or in: [TEXT] only.
+query TextSearch {
+  search(query: "home town", in: [NAMES, TEXT], first: 5) {
+    match
+    highlights { field fragment matches { start end } }
+    entity { key name type }
+  }
+}`,
+  },
+  {
+    title: 'Where the documents disagree',
+    query: `# Where the documents disagree: the same measure and date, different values from
+# different documents, each side with its citations and quoted lines.
+# Try: disagreements(measureContains: "trade").
+query Disagreements {
+  disagreements {
+    measure
+    unit
+    difference
+    figures { value qualifier citations { reference quote } }
   }
 }`,
   },

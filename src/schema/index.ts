@@ -17,6 +17,7 @@ import './subgraph-query.js';
 import './source-support.js';
 import './source-lines.js';
 import './node-queries.js';
+import './disagreement.js';
 import './mutations/revision.js';
 import './mutations/curation-mutations.js';
 

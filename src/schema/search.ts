@@ -1,14 +1,56 @@
 import { builder } from '../builder.js';
-import type { SearchHit } from '../db/graph-store.js';
+import type { RankedHit } from '../search/rank-hits.js';
+import { EVIDENCE_KINDS } from '../search/rank-hits.js';
 import { InvalidSearchError, MAX_SEARCH_LENGTH, toLuceneQuery } from '../search/lucene-query.js';
 import { badInput, pageSize } from './arguments.js';
 import { EntityRef } from './entity-refs.js';
 import { EntityTypeEnum } from './enums.js';
 
-const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
-  description: 'An entity found by name or alias, with its relevance.',
+const SearchMatchEnum = builder.enumType('SearchMatch', {
+  description: 'How a search hit matched, best first; hits are ranked by this before their score.',
+  values: {
+    EXACT: { value: 'EXACT', description: 'The whole query is the name or an alias (ignoring case, diacritics and punctuation).' },
+    PREFIX: { value: 'PREFIX', description: 'The name or an alias starts with the query.' },
+    NAME: { value: 'NAME', description: 'Words of the name or an alias match, possibly with a typo.' },
+    TEXT: { value: 'TEXT', description: 'Only the entity\'s text matched: its description (a statement\'s text), measure, qualifier, or a relation or effect it states.' },
+  } as const,
+});
+
+const SearchFieldEnum = builder.enumType('SearchField', {
+  description: 'What a search looks in.',
+  values: {
+    NAMES: { value: 'NAMES', description: 'Names and aliases.' },
+    TEXT: { value: 'TEXT', description: 'Descriptions (statement text), measures, qualifiers, and relationship relation/effect text.' },
+  } as const,
+});
+
+const TextRangeRef = builder.objectRef<{ start: number; end: number }>('TextRange').implement({
+  description: 'A span of characters in a fragment: [start, end).',
   fields: (t) => ({
-    score: t.exposeFloat('score', { description: 'Lucene relevance; higher is better.' }),
+    start: t.exposeInt('start', { description: 'Offset of the first character, 0-based.' }),
+    end: t.exposeInt('end', { description: 'Offset just past the last character.' }),
+  }),
+});
+
+const SearchHighlightRef = builder.objectRef<RankedHit['highlights'][number]>('SearchHighlight').implement({
+  description: 'Where the query\'s words occur in one field of a hit.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The field: name, alias, description, measure, qualifier or relation.' }),
+    fragment: t.exposeString('fragment', { description: 'The field\'s text around the first match (about 160 characters at most).' }),
+    matches: t.field({ type: [TextRangeRef], description: 'The matched words within `fragment`.', resolve: (h) => h.matches }),
+  }),
+});
+
+const SearchHitRef = builder.objectRef<RankedHit>('SearchHit').implement({
+  description: 'An entity found by search, with how it matched and where.',
+  fields: (t) => ({
+    score: t.exposeFloat('score', { description: `Lucene relevance, halved for evidence kinds (${EVIDENCE_KINDS.join(', ')}); ranks hits within one \`match\` level.` }),
+    match: t.field({ type: SearchMatchEnum, description: 'How the hit matched; hits are ordered by this first.', resolve: (hit) => hit.match }),
+    highlights: t.field({
+      type: [SearchHighlightRef],
+      description: 'The fragments where the query\'s words occur (whole words or prefixes; a typo-forgiven match has none).',
+      resolve: (hit) => hit.highlights,
+    }),
     entity: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.entity }),
   }),
 });
@@ -17,17 +59,21 @@ builder.queryField('search', (t) =>
   t.field({
     type: [SearchHitRef],
     description:
-      'Finds entities by name or alias, ignoring case and diacritics and forgiving one typo per word ' +
-      '("Shinzō", "shinzo abbe", "Northern Territories"). Any text is accepted: operators and punctuation are ignored. ' +
-      `At most ${MAX_SEARCH_LENGTH} characters.`,
+      'Finds entities by name or alias and by what they say, ignoring case and diacritics and forgiving one typo per word ' +
+      '("Shinzō", "shinzo abbe", "Northern Territories"). Ranking: an exact name or alias match of the whole query first ' +
+      '("Russia" → Russia), then names starting with it, then other name matches, then text-only matches; within each, ' +
+      'actors, places and agreements before evidence (figures, statements, sources, sanctions). ' +
+      `Any text is accepted: operators and punctuation are ignored. At most ${MAX_SEARCH_LENGTH} characters.`,
     args: {
       query: t.arg.string({ required: true, description: 'What to look for.' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only these kinds (default: all).' }),
+      in: t.arg({ type: [SearchFieldEnum], description: 'Where to look (default: NAMES and TEXT).' }),
       first: t.arg.int({ description: 'How many hits (default 10; at most MAX_PAGE_SIZE).' }),
     },
     resolve: async (_root, args, ctx) => {
       const limit = pageSize('first', args.first, 10, ctx.limits.maxPageSize);
       const types = args.types && args.types.length > 0 ? args.types : null;
+      const fields = args.in && args.in.length > 0 ? args.in : ['NAMES', 'TEXT'];
       let lucene: string;
       try {
         lucene = toLuceneQuery(args.query, 'all');
@@ -35,9 +81,12 @@ builder.queryField('search', (t) =>
         if (error instanceof InvalidSearchError) throw badInput('query', error.message);
         throw error;
       }
-      const hits = await ctx.store.search(lucene, types, limit);
+      // Re-ranking needs candidates beyond the page: an exact match may sit below Lucene's top few.
+      const candidates = Math.max(limit * 3, 30);
+      const run = (query: string) => ctx.store.searchHits(query, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit);
+      const hits = await run(lucene);
       // Every word must match first; if nothing does, fall back to any word.
-      return hits.length > 0 ? hits : ctx.store.search(toLuceneQuery(args.query, 'any'), types, limit);
+      return hits.length > 0 ? hits : run(toLuceneQuery(args.query, 'any'));
     },
   }),
 );

@@ -43,6 +43,7 @@ describe('ordering figures by value', () => {
     expect(top.errors).toBeUndefined();
     expect(top.data!.observations.nodes[0]).toMatchObject({ value: 66.1, unit: 'USD billion' });
     expect(top.data!.observations.nodes[0]!.name).toMatch(/China/);
+    expect(top.extensions?.neo4j?.roundTrips).toBe(1); // filter, order and page: one Cypher query
     const bottom = await api.gql<{ observations: { nodes: Figure[] } }>(query('VALUE_ASC'));
     expect(bottom.data!.observations.nodes[0]).toMatchObject({ value: 13.1 });
     expect(bottom.data!.observations.nodes[0]!.name).toMatch(/Poland/);

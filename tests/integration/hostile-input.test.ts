@@ -182,10 +182,10 @@ const CASES: Case[] = [
   { name: 'entity: unicode look-alike key', request: entity('јapan'), ...BAD_INPUT, message: NOT_AN_ID },
   { name: 'entity: Cypher injection', request: entity(INJECTION), ...BAD_INPUT, message: NOT_AN_ID },
   { name: 'entity: global id of an unknown type', request: entity(base64('Wizard:merlin')), ...BAD_INPUT, message: NOT_AN_ID },
-  { name: 'node: garbage', request: q('query($id: ID!) { node(id: $id) { id } }', { id: '%%%' }), ...BAD_INPUT, message: /Argument "id" is not a global id of this API/ },
-  { name: 'node: global id of an unknown type', request: q('query($id: ID!) { node(id: $id) { id } }', { id: base64('Foo:bar') }), ...BAD_INPUT, message: /not a global id of this API/ },
-  { name: 'node: path traversal in a global id', request: q('query($id: ID!) { node(id: $id) { id } }', { id: base64('Person:../../etc/passwd') }), ...BAD_INPUT, message: /not a global id of this API/ },
-  { name: 'nodes: one bad id among good ones', request: q('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [base64('Country:japan'), base64(QUOTE_INJECTION)] }), ...BAD_INPUT, message: /not a global id of this API/ },
+  { name: 'node: garbage', request: q('query($id: ID!) { node(id: $id) { id } }', { id: '%%%' }), ...BAD_INPUT, message: /Argument "id" is not an entity id/ },
+  { name: 'node: global id of an unknown type', request: q('query($id: ID!) { node(id: $id) { id } }', { id: base64('Foo:bar') }), ...BAD_INPUT, message: /is not an entity id/ },
+  { name: 'node: path traversal in a global id', request: q('query($id: ID!) { node(id: $id) { id } }', { id: base64('Person:../../etc/passwd') }), ...BAD_INPUT, message: /is not an entity id/ },
+  { name: 'nodes: one bad id among good ones', request: q('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [base64('Country:japan'), base64(QUOTE_INJECTION)] }), ...BAD_INPUT, message: /is not an entity id/ },
 
   // Injection attempts in every other string argument.
   { name: 'source: injection', request: q('query($id: ID!) { source(id: $id) { key } }', { id: `x.txt' OR 1=1 //.txt` }), status: 200, accepted: true },

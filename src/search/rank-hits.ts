@@ -1,0 +1,82 @@
+import type { RawSearchHit } from '../db/search-store.js';
+import type { EntityLabel } from '../model/graph-model.js';
+import { highlight, type Highlight } from './highlight.js';
+import { searchTerms } from './lucene-query.js';
+
+/** How a hit matched, best first. */
+export type MatchKind = 'EXACT' | 'PREFIX' | 'NAME' | 'TEXT';
+
+export interface RankedHit {
+  readonly entity: RawSearchHit['entity'];
+  readonly score: number;
+  readonly match: MatchKind;
+  readonly highlights: readonly Highlight[];
+}
+
+const TIER: Record<MatchKind, number> = { EXACT: 0, PREFIX: 1, NAME: 2, TEXT: 3 };
+
+/**
+ * The prior for actors over evidence: within a tier, a figure, statement,
+ * source or sanction that merely mentions a name ranks after the actors,
+ * places and agreements that bear it (their Lucene score counts half).
+ */
+export const EVIDENCE_KINDS: readonly EntityLabel[] = ['Observation', 'Statement', 'Source', 'Sanction'];
+const EVIDENCE_WEIGHT = 0.5;
+
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
+const startsWith = (a: readonly string[], b: readonly string[]): boolean => b.length <= a.length && b.every((t, i) => (i === b.length - 1 ? (a[i] ?? '').startsWith(t) : a[i] === t));
+
+/** How `entity` matches `query` by name: the whole name or an alias, a prefix of one, or neither. */
+export function nameMatch(entity: RawSearchHit['entity'], query: string): MatchKind | null {
+  const terms = searchTerms(query);
+  const names = [entity.name, ...entity.aliases].map(searchTerms);
+  if (names.some((name) => same(name, terms))) return 'EXACT';
+  if (names.some((name) => startsWith(name, terms))) return 'PREFIX';
+  return null;
+}
+
+/**
+ * Merges name hits and text hits into one ranking: exact name or alias
+ * matches of the whole query first, then prefixes, then other name matches
+ * (fuzzy, partial), then text-only matches; within each, Lucene's score with
+ * the evidence prior, then the name. Each entity appears once, with where it matched.
+ */
+export function rankHits(query: string, nameHits: readonly RawSearchHit[], textHits: readonly RawSearchHit[], limit: number): RankedHit[] {
+  const byKey = new Map<string, RankedHit>();
+  const add = (hit: RawSearchHit, fromText: boolean): void => {
+    const { entity } = hit;
+    const highlights: Highlight[] = [];
+    const push = (h: Highlight | null): void => {
+      if (h) highlights.push(h);
+    };
+    push(highlight('name', entity.name, query));
+    for (const alias of entity.aliases) push(highlight('alias', alias, query));
+    if (entity.description) push(highlight('description', entity.description, query));
+    for (const field of ['measure', 'qualifier']) {
+      const value = entity.props[field];
+      if (typeof value === 'string') push(highlight(field, value, query));
+    }
+    if (hit.relation) push(highlight('relation', `${hit.relation.text} (${hit.relation.otherName})`, query));
+    const match: MatchKind = fromText ? 'TEXT' : (nameMatch(entity, query) ?? 'NAME');
+    const weight = EVIDENCE_KINDS.includes(entity.label) ? EVIDENCE_WEIGHT : 1;
+    const ranked: RankedHit = { entity, score: hit.score * weight, match, highlights };
+    const previous = byKey.get(entity.key);
+    if (!previous) {
+      byKey.set(entity.key, ranked);
+    } else if (TIER[match] < TIER[previous.match]) {
+      byKey.set(entity.key, { ...ranked, highlights: merge(ranked.highlights, previous.highlights) });
+    } else {
+      byKey.set(entity.key, { ...previous, highlights: merge(previous.highlights, ranked.highlights) });
+    }
+  };
+  for (const hit of nameHits) add(hit, false);
+  for (const hit of textHits) add(hit, true);
+  return [...byKey.values()]
+    .sort((a, b) => TIER[a.match] - TIER[b.match] || b.score - a.score || a.entity.name.localeCompare(b.entity.name) || a.entity.key.localeCompare(b.entity.key))
+    .slice(0, limit);
+}
+
+function merge(a: readonly Highlight[], b: readonly Highlight[]): Highlight[] {
+  const seen = new Set(a.map((h) => `${h.field}\u0000${h.fragment}`));
+  return [...a, ...b.filter((h) => !seen.has(`${h.field}\u0000${h.fragment}`))];
+}

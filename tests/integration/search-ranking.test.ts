@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/test-app.js';
+
+const api = createTestApp();
+afterAll(() => api.close());
+
+interface Hit {
+  match: string;
+  score: number;
+  highlights: { field: string; fragment: string; matches: { start: number; end: number }[] }[];
+  entity: { key: string; type: string };
+}
+
+async function search(query: string, extra = ''): Promise<Hit[]> {
+  const res = await api.gql<{ search: Hit[] }>(
+    `query($q: String!) { search(query: $q, first: 10${extra}) { match score highlights { field fragment matches { start end } } entity { key type } } }`,
+    { q: query },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.search;
+}
+
+const { judgements } = JSON.parse(readFileSync(new URL('../fixtures/search-judgements.json', import.meta.url), 'utf8')) as {
+  judgements: { query: string; expected: string }[];
+};
+
+describe('search ranking', () => {
+  it.each([
+    ['Russia', 'russia'],
+    ['Japan', 'japan'],
+    ['RDIF', 'rdif'],
+    ['Northern Territories', 'southern-kuril-islands'],
+  ])('ranks the entity a person expects first for %s', async (query, expected) => {
+    const hits = await search(query);
+    expect(hits[0]?.entity.key).toBe(expected);
+    expect(hits[0]?.match).toBe('EXACT');
+  });
+
+  it(`reaches an MRR of at least 0.9 on the judgement set (${judgements.length} queries)`, async () => {
+    expect(judgements.length).toBeGreaterThanOrEqual(40);
+    let total = 0;
+    const misses: string[] = [];
+    for (const { query, expected } of judgements) {
+      const keys = (await search(query)).map((h) => h.entity.key);
+      const rank = keys.indexOf(expected) + 1;
+      total += rank > 0 ? 1 / rank : 0;
+      if (rank !== 1) misses.push(`${query} → ${expected} at rank ${rank || '>10'} (first: ${keys[0] ?? 'none'})`);
+    }
+    const mrr = total / judgements.length;
+    console.log(`search MRR over ${judgements.length} judged queries: ${mrr.toFixed(3)}${misses.length ? `\n  not first:\n  ${misses.join('\n  ')}` : ''}`);
+    expect(mrr).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('finds words that occur only in text, with the matching fragment highlighted', async () => {
+    // "personnel" names no entity: it is the measure of a figure (the 18th division's strength, document 004).
+    const hits = await search('military personnel', ', in: [TEXT]');
+    const hit = hits.find((h) => h.entity.key === 'obs-18th-division-personnel');
+    expect(hit?.match).toBe('TEXT');
+    const measure = hit!.highlights.find((h) => h.field === 'measure')!;
+    expect(measure.matches.map((m) => measure.fragment.slice(m.start, m.end).toLowerCase())).toEqual(['military', 'personnel']);
+  });
+
+  it('finds relationship text: the relation a RELATED_TO states', async () => {
+    // Document 000, line 27: Japan appointed a minister to push economic ties with Russia (METI's stated relation).
+    const hits = await search('minister appointed', ', in: [TEXT]');
+    const meti = hits.find((h) => h.entity.key === 'ministry-of-economy-trade-and-industry');
+    expect(meti?.highlights.some((h) => h.field === 'relation' && h.fragment.includes('Russia'))).toBe(true);
+  });
+
+  it('searches names only when asked, and runs names and text as two queries at most', async () => {
+    const res = await api.gql<{ search: Hit[] }>(`{ search(query: "personnel", in: [NAMES]) { match entity { key } } }`);
+    expect(res.data!.search.every((h) => h.match !== 'TEXT')).toBe(true);
+    const both = await api.gql(`{ search(query: "Kuril") { entity { key } } }`);
+    expect(both.extensions?.neo4j?.roundTrips).toBeLessThanOrEqual(2);
+  });
+});
