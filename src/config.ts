@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { documentsDirectoryFrom } from './seed/seed-folders.js';
 
 /**
  * Environment → typed, validated configuration. Every bad value is reported,
@@ -61,9 +60,6 @@ export interface Config {
   /** Reads need no API key (READS_REQUIRE_KEY=false, the default). */
   readonly publicReads: boolean;
 }
-
-/** `../shared/seeds` beside the project's root. */
-const DEFAULT_DOCUMENTS_DIR = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -136,7 +132,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jMaxRetryMs: int('NEO4J_MAX_RETRY_MS', 3000, 0, 60_000),
     neo4jConnectTimeoutMs: int('NEO4J_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
     neo4jProbeIntervalMs: int('NEO4J_PROBE_INTERVAL_MS', 1000, 100, 60_000),
-    seedDocumentsDir: resolve(env['SEED_DOCUMENTS_DIR'] || DEFAULT_DOCUMENTS_DIR),
+    seedDocumentsDir: documentsDirectoryFrom(env),
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 1, 100),
       maxCost: int('MAX_QUERY_COST', 50_000, 1, 10_000_000),
