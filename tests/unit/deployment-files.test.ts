@@ -90,7 +90,7 @@ describe('docker-compose.yml', () => {
 
   it('passes every setting of src/config.ts to the api, except those the image or compose fix', () => {
     // Fixed by the Dockerfile (HOST, PORT, NODE_ENV) or meaningless under compose (the local Neo4j's).
-    const notForCompose = new Set(['HOST', 'PORT', 'NODE_ENV', 'NEO4J_LOCAL_BOLT_PORT', 'NEO4J_LOCAL_DATA_DIR', 'NEO4J_LOCAL_MAX_RESTARTS']);
+    const notForCompose = new Set(['HOST', 'PORT', 'NODE_ENV', 'NEO4J_LOCAL_BOLT_PORT', 'NEO4J_LOCAL_DATA_DIR', 'NEO4J_LOCAL_MAX_RESTARTS', 'NEO4J_LOCAL_START_TIMEOUT_MS']);
     const passed = new Set(Object.keys(environmentOf(api!)));
     expect([...configVariables].filter((name) => !notForCompose.has(name) && !passed.has(name))).toEqual([]);
   });
