@@ -465,13 +465,14 @@ describe('the graph explorer in Chromium', () => {
     expect(Number(/\+(\d+)/.exec(japan.label)![1])).toBe(api.neighborhood.omitted);
     expect(japan.classes).toContain('capped');
     expect(await page.textContent('#not-in-view-title')).toMatch(/^Not in view: \d+ more relationships$/);
-    const related = page.locator('#details .more-button[data-type="RELATED_TO"]');
-    expect(await related.textContent()).toMatch(/RELATED_TO\+\d+/);
+    // Japan and Russia are tied by their diplomatic relations (the seed's specific tie, not RELATED_TO).
+    const related = page.locator('#details .more-button[data-type="DIPLOMATIC_RELATIONS"]');
+    expect(await related.textContent()).toMatch(/DIPLOMATIC_RELATIONS\+\d+/);
     snap = await settle(page, () => related.click());
-    expect(snap.state.more).toEqual(['japan.RELATED_TO']);
-    expect(new URL(page.url()).searchParams.get('more')).toBe('japan.RELATED_TO');
+    expect(snap.state.more).toEqual(['japan.DIPLOMATIC_RELATIONS']);
+    expect(new URL(page.url()).searchParams.get('more')).toBe('japan.DIPLOMATIC_RELATIONS');
     expect(snap.graph.nodes.find((n) => n.key === 'russia')?.visible).toBe(true);
-    expect(snap.graph.edges.some((e) => e.visible && e.type === 'RELATED_TO' && [e.source, e.target].sort().join() === 'japan,russia')).toBe(true);
+    expect(snap.graph.edges.some((e) => e.visible && e.type === 'DIPLOMATIC_RELATIONS' && [e.source, e.target].sort().join() === 'japan,russia')).toBe(true);
     // Fewer left out now, and the badge says so.
     const after = snap.graph.nodes.find((n) => n.key === 'japan')!;
     expect(Number(/\+(\d+)/.exec(after.label)?.[1] ?? 0)).toBeLessThan(api.neighborhood.omitted);
