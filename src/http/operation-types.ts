@@ -23,7 +23,7 @@ export function knownOperationTypesRule(context: ValidationContext): ASTVisitor 
     OperationDefinition(node) {
       const schema = context.getSchema();
       if (schema.getRootType(node.operation)) return;
-      const supported = [OperationTypeNode.QUERY, OperationTypeNode.MUTATION, OperationTypeNode.SUBSCRIPTION].filter((type) => schema.getRootType(type)).map((type) => `${type}s`);
+      const supported = [OperationTypeNode.QUERY, OperationTypeNode.MUTATION, OperationTypeNode.SUBSCRIPTION].filter((type) => schema.getRootType(type)).map((type) => (type === OperationTypeNode.QUERY ? 'queries' : `${type}s`));
       context.reportError(
         new GraphQLError(`This API does not support ${node.operation}s: it answers ${supported.join(' and ')} only.`, {
           nodes: [node],

@@ -158,8 +158,8 @@ query Export {
   subgraph(id: "shinzo-abe", depth: 1, types: [Person, Country, Event]) {
     nodes { key name type }
     edges { type from { key } to { key } citations { reference } }
-    }
-  }`,
+  }
+}`,
   },
   {
     title: 'Largest figures of a chart (order by value)',
