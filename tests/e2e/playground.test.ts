@@ -65,8 +65,14 @@ function isGraphQLPost(response: Response): boolean {
 }
 
 /** Runs the active tab with the execute button and returns the server's answer. */
-async function execute(page: Page): Promise<GraphQLBody> {
-  const answered = page.waitForResponse((r) => isGraphQLPost(r) && !(r.request().postData() ?? '').includes('__schema'), { timeout: 60_000 });
+/** Runs the active tab and returns its answer (the one for `name`, when given). */
+async function execute(page: Page, name?: string): Promise<GraphQLBody> {
+  const answered = page.waitForResponse((r) => {
+    const body = r.request().postData() ?? '';
+    return isGraphQLPost(r) && !body.includes('__schema') && (name === undefined || body.includes(`"operationName":"${name}"`) || body.includes(`query ${name}`));
+  }, { timeout: 60_000 });
+  // While the last answer is still being shown the button reads "Stop"; wait until it runs again.
+  await page.locator('.graphiql-execute-button[aria-label^="Execute"]').waitFor({ timeout: 20_000 });
   await page.click('.graphiql-execute-button');
   return (await (await answered).json()) as GraphQLBody;
 }
@@ -116,7 +122,13 @@ describe('the playground, as a user meets it', () => {
     const { page } = await openPlayground();
     const tabs = page.locator('.graphiql-tab');
     for (const [index, example] of PLAYGROUND_EXAMPLES.entries()) {
-      await tabs.nth(index).locator('button').first().click();
+      const tab = tabs.nth(index);
+      // A dispatched click: GraphiQL's tabs are draggable, and a pointer click can start a drag instead.
+      await tab.locator('button').first().dispatchEvent('click');
+      // The tab must be the active one before it runs: a click on a far tab can take a moment to switch.
+      await expect.poll(() => tab.getAttribute('class'), { timeout: 20_000 }).toContain('graphiql-tab-active');
+      // The editor takes the tab's text a moment after the tab turns active.
+      await page.waitForTimeout(300);
       const body = await execute(page);
       expect(body.errors, example.title).toBeUndefined();
       const values = Object.values(body.data ?? {});
