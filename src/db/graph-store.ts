@@ -1,14 +1,21 @@
 import neo4j from 'neo4j-driver';
-import { isRelationshipType, RELATIONSHIP_TYPES, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
+import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
 import type { CursorKey } from './cursor.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
 import { readAggregate, type Aggregate, type GroupKey } from './aggregate-query.js';
-import type { Direction, EntityFilter } from './entity-filter.js';
+import type { EntityFilter } from './entity-filter.js';
 import { searchNames, searchText } from './search-store.js';
 import { readCandidateClaims, readRivalClaims } from './disagreement-store.js';
 import type { Claim } from '../model/disagreement.js';
 import { rankHits, type RankedHit } from '../search/rank-hits.js';
 import { readEntityPage, type EntityPage, type EntitySort, type PageRequest } from './list-query.js';
+import { relationshipPattern, typeExpression } from './relationship-pattern.js';
+import type { RelationshipArgs, RelationshipPage } from './relationship-page.js';
+import { compileLevels } from '../planner/compile-plan.js';
+import { readLevels } from '../planner/read-plan.js';
+import type { RelationshipLevel } from '../planner/plan.js';
+import type { PlanSink } from '../planner/read-plan.js';
+import { readPlannedEntity } from '../planner/read-entity-plan.js';
 import { readSubgraph, type ExportSelection } from './export-stream.js';
 import {
   ENTITY_PROJECTION,
@@ -19,28 +26,7 @@ import {
   type RelationshipRecord,
 } from './records.js';
 
-export interface RelationshipArgs {
-  readonly types: readonly RelationshipType[] | null;
-  readonly direction: Direction;
-  readonly size: number;
-  readonly after?: CursorKey;
-  /** Count every match too (only when the client selects `totalCount`: on a hub the count is the costly part). */
-  readonly withTotal: boolean;
-}
-
-export interface RelationshipItem {
-  readonly relationship: RelationshipRecord;
-  readonly other: EntityRecord;
-  readonly outgoing: boolean;
-  readonly key: CursorKey;
-}
-
-export interface RelationshipPage {
-  /** Null when not asked for (`withTotal`). */
-  readonly total: number | null;
-  readonly items: readonly RelationshipItem[];
-  readonly hasMore: boolean;
-}
+export type { RelationshipArgs, RelationshipItem, RelationshipPage } from './relationship-page.js';
 
 export interface PathResult {
   readonly nodes: readonly EntityRecord[];
@@ -93,9 +79,21 @@ export class GraphStore {
     return keys.map((key) => byKey.get(key) ?? null);
   }
 
-  /** One keyset page of entities matching `filter`, with the total count when asked, in one round trip (src/db/list-query.ts). */
-  listEntities(filter: EntityFilter, sort: EntitySort, page: PageRequest): Promise<EntityPage> {
-    return readEntityPage((operation, query, params) => this.read(operation, query, params), filter, sort, page);
+  /**
+   * One keyset page of entities matching `filter`, with the total count when asked, in one round
+   * trip (src/db/list-query.ts); with a read `plan`, its relationship pages under each entity are read
+   * in the same query and handed to the plan's sink (src/planner/).
+   */
+  async listEntities(filter: EntityFilter, sort: EntitySort, page: PageRequest, plan?: { levels: readonly RelationshipLevel[]; sink: PlanSink }): Promise<EntityPage> {
+    const nested = plan && plan.levels.length > 0 ? compileLevels(plan.levels, 'n') : undefined;
+    const result = await readEntityPage((operation, query, params) => this.read(operation, query, params), filter, sort, page, nested);
+    if (plan && nested) for (const item of result.items) if (item.nested) readLevels(plan.levels, item.entity, item.nested, plan.sink);
+    return result;
+  }
+
+  /** One entity with the relationship pages a read plan asks for beneath it, in one round trip (src/planner/). */
+  plannedEntity(key: string, levels: readonly RelationshipLevel[], sink: PlanSink): Promise<EntityRecord | null> {
+    return readPlannedEntity((operation, query, params) => this.read(operation, query, params), key, levels, sink);
   }
 
   /** Figures that could disagree (src/db/disagreement-store.ts); the model's rule pairs them. */
@@ -390,28 +388,6 @@ export class GraphStore {
 export interface SourceSupport {
   readonly entityKeys: string[];
   readonly relationshipCount: number;
-}
-
-/**
- * The pattern `(n)-[r:A|B]->(m)` for a relationship page: types and direction
- * in the pattern rather than in WHERE, so Neo4j walks only those relationship chains.
- */
-function relationshipPattern(n: string, r: string, m: string, types: readonly RelationshipType[] | null, direction: Direction): string {
-  const typed = typeExpression(types);
-  const left = direction === 'INCOMING' ? '<-' : '-';
-  const right = direction === 'OUTGOING' ? '->' : '-';
-  return `(${n})${left}[${r}${typed}]${right}(${m})`;
-}
-
-/**
- * `:A|B` for a relationship pattern, or nothing when every type is wanted. Types are
- * interpolated only after the model's whitelist accepts them.
- */
-function typeExpression(types: readonly RelationshipType[] | null): string {
-  const names: readonly string[] = types ?? [];
-  const unknown = names.find((t) => !isRelationshipType(t));
-  if (unknown !== undefined) throw new Error(`unknown relationship type ${unknown}`);
-  return names.length > 0 && names.length < RELATIONSHIP_TYPES.length ? `:${[...new Set(names)].sort().join('|')}` : '';
 }
 
 /** LIMIT and SKIP need Neo4j integers; the driver sends plain numbers as floats. */

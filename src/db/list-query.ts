@@ -24,10 +24,19 @@ export interface PageRequest {
   readonly withTotal: boolean;
 }
 
+/** Subqueries run under each listed entity `n` (a read plan's levels, src/planner/compile-plan.ts). */
+export interface NestedReads {
+  readonly calls: string;
+  /** A map expression over `n` and the calls' results, returned with each item as `nested`. */
+  readonly projection: string;
+  readonly params: Params;
+}
+
 export interface EntityPage {
   /** Null when not asked for (`withTotal`). */
   readonly total: number | null;
-  readonly items: readonly { entity: EntityRecord; key: CursorKey }[];
+  /** `nested`: what the `NestedReads` projection gave for the item (absent without them). */
+  readonly items: readonly { entity: EntityRecord; key: CursorKey; nested?: Record<string, unknown> }[];
   readonly hasMore: boolean;
   /** Rows exist on the other side of the cursor. */
   readonly hasOther: boolean;
@@ -84,7 +93,7 @@ export function keysetCondition(
 }
 
 /** One keyset page of entities matching `filter`, with the total when asked, in one round trip. */
-export async function readEntityPage(read: Read, filter: EntityFilter, sort: EntitySort, page: PageRequest): Promise<EntityPage> {
+export async function readEntityPage(read: Read, filter: EntityFilter, sort: EntitySort, page: PageRequest, nested?: NestedReads): Promise<EntityPage> {
   const { expression, nullable } = sortExpression(sort.key);
   const { where, params } = buildEntityWhere(filter);
   // Reading backward walks the order in reverse (and so meets nulls first), then flips the page.
@@ -108,17 +117,18 @@ export async function readEntityPage(read: Read, filter: EntityFilter, sort: Ent
      CALL {
        MATCH (n:Entity) WHERE ${where} AND ${from}
        WITH n ORDER BY ${order} LIMIT $limit
-       RETURN collect({ n: ${ENTITY_PROJECTION('n')}, sort: ${expression} }) AS page
+       ${nested ? nested.calls : ''}
+       RETURN collect({ n: ${ENTITY_PROJECTION('n')}, sort: ${expression}${nested ? `, nested: ${nested.projection}` : ''} }) AS page
      }
      RETURN total, page,
        ${cursor ? `EXISTS { MATCH (n:Entity) WHERE ${where} AND ${keysetCondition(expression, nullable, sort.descending, other, cvNull, true)} }` : 'false'} AS hasOther`,
-    { ...params, cv: cursor?.[0] ?? null, cid: cursor?.[1] ?? null, limit: neo4j.int(page.size + 1) },
+    { ...nested?.params, ...params, cv: cursor?.[0] ?? null, cid: cursor?.[1] ?? null, limit: neo4j.int(page.size + 1) },
   );
   const row = rows[0] ?? {};
-  const all = (row['page'] as { n: unknown; sort: string | number | null }[] | undefined) ?? [];
-  let items = all.slice(0, page.size).map(({ n, sort: s }) => {
+  const all = (row['page'] as { n: unknown; sort: string | number | null; nested?: Record<string, unknown> }[] | undefined) ?? [];
+  let items = all.slice(0, page.size).map(({ n, sort: s, nested: sub }) => {
     const entity = toEntityRecord(n);
-    return { entity, key: [s ?? null, entity.key] as CursorKey };
+    return { entity, key: [s ?? null, entity.key] as CursorKey, ...(sub ? { nested: sub } : {}) };
   });
   if (page.backward) items = items.reverse();
   return {

@@ -1,4 +1,5 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLCompositeType, GraphQLResolveInfo } from 'graphql';
+import { connectionNodeSelections, loaderSink, planEntitySelections } from './planned-reads.js';
 import { builder } from '../builder.js';
 import { ENTITY_LABELS, type EntityLabel } from '../model/graph-model.js';
 import type { Context } from '../context.js';
@@ -36,12 +37,15 @@ async function listEntities(args: ListArgs, ctx: Context, info: GraphQLResolveIn
   if (!PAGE_FIELDS.some((field) => selectsField(info, field))) {
     return { page: { total: null, items: [], hasMore: false, hasOther: false }, backward, hasCursor: false, filter, label };
   }
-  const page = await ctx.store.listEntities(filter, sort, {
-    size,
-    backward,
-    withTotal: selectsField(info, 'totalCount'),
-    ...(cursor ? { cursor } : {}),
-  });
+  // Planned: the relationship pages selected under each listed entity come in the list's own query (src/planner/).
+  const type = info.schema.getType(label ?? 'Entity') as GraphQLCompositeType;
+  const levels = planEntitySelections(info, ctx, connectionNodeSelections(info), type);
+  const page = await ctx.store.listEntities(
+    filter,
+    sort,
+    { size, backward, withTotal: selectsField(info, 'totalCount'), ...(cursor ? { cursor } : {}) },
+    levels && levels.length > 0 ? { levels, sink: loaderSink(ctx) } : undefined,
+  );
   return { page, backward, hasCursor: cursor !== undefined, filter, label };
 }
 

@@ -1,3 +1,4 @@
+import type { GraphQLInterfaceType } from 'graphql';
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../db/records.js';
 import { ENTITY_LABELS, LABELS } from '../model/graph-model.js';
@@ -5,6 +6,7 @@ import { entityKey } from './arguments.js';
 import { CitationRef, citationsOf } from './citation.js';
 import { EntityRef, EntityTypeRefs } from './entity-refs.js';
 import { EntityTypeEnum, RelationshipTypeEnum } from './enums.js';
+import { loaderSink, planEntitySelections } from './planned-reads.js';
 
 interface AliasShape {
   readonly name: string;
@@ -108,7 +110,13 @@ builder.queryField('entity', (t) =>
     nullable: true,
     description: 'One entity by global id or key ("shinzo-abe"); null if none exists.',
     args: { id: t.arg.id({ required: true, description: 'A global id or a key.' }) },
-    resolve: (_root, args, ctx) => ctx.loaders.entity.load(entityKey('id', args.id)),
+    // Planned: the entity and the relationship pages selected beneath it come in one query (src/planner/).
+    resolve: (_root, args, ctx, info) => {
+      const key = entityKey('id', args.id);
+      const type = info.schema.getType('Entity') as GraphQLInterfaceType;
+      const levels = planEntitySelections(info, ctx, info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])), type);
+      return levels && levels.length > 0 ? ctx.store.plannedEntity(key, levels, loaderSink(ctx)) : ctx.loaders.entity.load(key);
+    },
   }),
 );
 

@@ -1,7 +1,9 @@
 import { builder } from '../builder.js';
 import { encodeCursor } from '../db/cursor.js';
 import type { Direction } from '../db/entity-filter.js';
-import type { RelationshipPage } from '../db/graph-store.js';
+import type { RelationshipArgs, RelationshipPage } from '../db/relationship-page.js';
+import type { RawRelationshipArgs } from '../planner/plan-selection.js';
+import { registerFixedRelationshipField } from '../planner/relationship-fields.js';
 import type { EntityRecord } from '../db/records.js';
 import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
 import type { Context } from '../context.js';
@@ -40,26 +42,23 @@ const AFTER_DESCRIPTION = 'Cursor of the last edge of the previous page.';
  */
 export function loadRelationships(
   entity: EntityRecord,
-  args: {
-    types?: readonly RelationshipType[] | null;
-    direction?: Direction | null;
-    first?: number | null;
-    after?: string | null;
-  },
+  args: RawRelationshipArgs,
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<RelationshipPage> {
-  const size = pageSize('first', args.first, DEFAULT_PAGE, ctx.limits.maxPageSize);
+  return ctx.loaders.relationships(relationshipArgs(args, ctx.limits.maxPageSize, selectsField(info, 'totalCount'))).load(entity.key);
+}
+
+/**
+ * Checks a relationship field's arguments and gives the page's loader key. The
+ * read planner (src/planner/) calls it too, so planned pages prime the very
+ * loaders the resolvers then read.
+ */
+export function relationshipArgs(args: RawRelationshipArgs, maxPageSize: number, withTotal: boolean): RelationshipArgs {
+  const size = pageSize('first', args.first, DEFAULT_PAGE, maxPageSize);
   const after = cursorKey('after', args.after, 3);
   const types = args.types && args.types.length > 0 ? [...args.types].sort() : null;
-  const loader = ctx.loaders.relationships({
-    types,
-    direction: args.direction ?? 'BOTH',
-    size,
-    withTotal: selectsField(info, 'totalCount'),
-    ...(after ? { after } : {}),
-  });
-  return loader.load(entity.key);
+  return { types, direction: args.direction ?? 'BOTH', size, withTotal, ...(after ? { after } : {}) };
 }
 
 /** The generic `relationships(types, direction, first, after)` field of every entity. */
@@ -85,6 +84,7 @@ export function addTypedRelationshipField(
   types: readonly RelationshipType[],
   direction: Direction,
 ): void {
+  registerFixedRelationshipField(label, fieldName, { types, direction });
   builder.objectField(EntityTypeRefs[label], fieldName, (t) =>
     t.field({
       type: RelationshipConnectionRef,
