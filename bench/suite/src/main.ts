@@ -8,6 +8,7 @@
  *   --sizes=10k,100k   choose sizes (default: 10k,100k,1m)
  *   --seconds=N        seconds per measurement (default 4, after 1 s of warm-up; quick 1, no warm-up)
  *   --reload           regenerate the graphs even if bench/out holds them
+ *   --cypher-load      load fresh graphs with Cypher batches instead of Neo4j's bulk importer
  *   --render           only re-render bench/RESULTS.md from the last full run's raw results (after editing NOTES.md)
  *
  * Timings are reported, never asserted: the run fails only when our API or the
@@ -46,6 +47,7 @@ interface Options {
   readonly seconds: number;
   readonly warmupSeconds: number;
   readonly reload: boolean;
+  readonly cypherLoad: boolean;
   readonly samples: number;
   readonly checks: number;
 }
@@ -62,6 +64,7 @@ function parseOptions(argv: readonly string[]): Options {
     seconds: Number(value('seconds') ?? (quick ? 1 : 4)),
     warmupSeconds: quick ? 0 : 1,
     reload: argv.includes('--reload'),
+    cypherLoad: argv.includes('--cypher-load'),
     samples: quick ? 20 : 200,
     checks: 5,
   };
@@ -118,7 +121,15 @@ async function main(): Promise<void> {
 
 async function benchSize(size: SizeName, options: Options): Promise<SizeResults> {
   log(`=== ${size} ===`);
-  const prepared = await prepareGraph({ size, seed: SEED, reload: options.reload, heapMiB: 4096, pageCacheMiB: 2048, log });
+  const prepared = await prepareGraph({
+    size,
+    seed: SEED,
+    reload: options.reload,
+    heapMiB: 4096,
+    pageCacheMiB: 2048,
+    log,
+    loader: options.cypherLoad ? 'cypher' : 'import',
+  });
   const { neo4j } = prepared;
   const db = new Database(createDriver(neo4j.uri, 'neo4j', ''), { database: 'neo4j', queryTimeoutMs: 600_000 });
   const servers: ServerProcess[] = [];

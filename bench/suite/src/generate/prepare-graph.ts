@@ -5,6 +5,7 @@ import { applySchema, splitCypher } from '../../../../src/db/apply-schema.js';
 import { createDriver, Database } from '../../../../src/db/database.js';
 import { BENCH_OUT, PROJECT_ROOT } from '../paths.js';
 import { startBenchNeo4j, type BenchNeo4j } from '../neo4j/bench-neo4j.js';
+import { importGraph } from './import-graph.js';
 import { loadGraph, type LoadStats } from './load-graph.js';
 import { GENERATOR_VERSION, planGraph, type GraphPlan, type SizeName, type SourceDocument } from './synthetic-graph.js';
 
@@ -43,13 +44,17 @@ export interface PrepareOptions {
   readonly heapMiB: number;
   readonly pageCacheMiB: number;
   readonly log: (line: string) => void;
+  /** How a fresh graph is loaded: Neo4j's bulk importer before start (default), or Cypher batches after. */
+  readonly loader?: 'import' | 'cypher';
 }
 
 /**
  * Starts Neo4j on the size's own data folder (bench/out/data-<size>) and makes
  * sure it holds the generated graph: reused when its info file says it was
- * built by this generator version and seed, otherwise wiped, schema applied
- * (cypher/schema.cypher, as the product does) and loaded afresh.
+ * built by this generator version and seed, otherwise wiped and loaded afresh
+ * (bulk-imported before Neo4j starts, or with `loader: 'cypher'` written in
+ * batches after the constraints), then the schema applied (cypher/schema.cypher,
+ * as the product does) and its indexes awaited.
  */
 export async function prepareGraph(options: PrepareOptions): Promise<PreparedGraph> {
   const plan = planGraph(options.size, options.seed);
@@ -61,6 +66,13 @@ export async function prepareGraph(options: PrepareOptions): Promise<PreparedGra
     await rm(home, { recursive: true, force: true });
     await mkdir(home, { recursive: true });
   }
+  const imported = !reusable && options.loader !== 'cypher';
+  let load: LoadStats | undefined;
+  if (imported) {
+    options.log(`Generating the ${options.size} graph and bulk-importing it: ${plan.nodes} nodes, ${plan.relationships} relationships (seed ${plan.seed})...`);
+    load = await importGraph(home, plan, await readDocuments(), options.log);
+    options.log(`  imported: ${Math.round(load.nodesPerSecond)} nodes/s, ${Math.round(load.relationshipsPerSecond)} relationships/s (over the importer's whole run)`);
+  }
   const neo4j = await startBenchNeo4j({ home, heapMiB: options.heapMiB, pageCacheMiB: options.pageCacheMiB, log: options.log });
   const db = new Database(createDriver(neo4j.uri, 'neo4j', ''), { database: 'neo4j', queryTimeoutMs: 600_000 });
   const schemaFile = join(PROJECT_ROOT, 'cypher', 'schema.cypher');
@@ -70,15 +82,17 @@ export async function prepareGraph(options: PrepareOptions): Promise<PreparedGra
       options.log(`Reusing the ${options.size} graph loaded ${previous.loadedAt} (${previous.nodes} nodes, ${previous.relationships} relationships).`);
       return { neo4j, info: previous, fresh: false };
     }
-    // Constraints first (relationships find their ends through the id index);
-    // the other indexes are built once over the loaded graph, which is far
-    // faster than keeping the synchronous fulltext index up to date per batch.
-    for (const statement of splitCypher(await readFile(schemaFile, 'utf8')).filter((s) => /\bCONSTRAINT\b/.test(s))) {
-      await db.write('bench-constraints', (tx) => tx.run(statement));
+    if (!load) {
+      // Constraints first (relationships find their ends through the id index);
+      // the other indexes are built once over the loaded graph, which is far
+      // faster than keeping the synchronous fulltext index up to date per batch.
+      for (const statement of splitCypher(await readFile(schemaFile, 'utf8')).filter((s) => /\bCONSTRAINT\b/.test(s))) {
+        await db.write('bench-constraints', (tx) => tx.run(statement));
+      }
+      options.log(`Generating and loading the ${options.size} graph: ${plan.nodes} nodes, ${plan.relationships} relationships (seed ${plan.seed})...`);
+      load = await loadGraph(db, plan, await readDocuments(), options.log);
+      options.log(`  loaded: ${Math.round(load.nodesPerSecond)} nodes/s, ${Math.round(load.relationshipsPerSecond)} relationships/s`);
     }
-    options.log(`Generating and loading the ${options.size} graph: ${plan.nodes} nodes, ${plan.relationships} relationships (seed ${plan.seed})...`);
-    const load = await loadGraph(db, plan, await readDocuments(), options.log);
-    options.log(`  loaded: ${Math.round(load.nodesPerSecond)} nodes/s, ${Math.round(load.relationshipsPerSecond)} relationships/s`);
     const indexStart = performance.now();
     await applySchema(db, schemaFile);
     await db.write('await-indexes', (tx) => tx.run('CALL db.awaitIndexes(1800)'));
