@@ -165,11 +165,13 @@ describe('the graph explorer in Chromium', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
     const html = await page.text();
-    for (const asset of ['/explore/explorer.js', '/explore/explorer.css']) {
-      expect(html).toContain(asset);
+    const assets = [...html.matchAll(/(?:src|href)="(\/explore\/explorer\.[A-Z0-9]{8}\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(assets).toHaveLength(2);
+    for (const asset of assets) {
       const response = await fetch(`${server.origin}${asset}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(asset.endsWith('.js') ? /^text\/javascript/ : /^text\/css/);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     }
     // The bundle contains the renderer: nothing is loaded from a CDN.
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
