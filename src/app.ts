@@ -21,6 +21,7 @@ import { playgroundRoute } from './http/playground-route.js';
 import { requestErrorStatus } from './http/request-error-status.js';
 import { requestLimits } from './http/request-limits.js';
 import { requestIdOf, requestLog } from './http/request-log.js';
+import { truncationReport } from './http/truncation-report.js';
 import { yogaLogger } from './http/yoga-logger.js';
 import { createLogger, type Logger } from './logger.js';
 import { schema } from './schema/index.js';
@@ -82,6 +83,7 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
       hideSuggestions(config.production),
       requestErrorStatus(),
       roundTripReport(),
+      truncationReport(), // extensions.truncated: which plain lists were cut at their cap
       useGraphQlJit(),
     ],
   });
