@@ -76,7 +76,8 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
       healthRoutes(db, options.liveness),
       guardRoute(exportRoutes(db, config), logger),
       guardRoute(explorerRoute(), logger), // GET /explore: the graph explorer page and its assets
-      playgroundRoute({ title: 'Russia–Japan relations graph', defaultTabs: PLAYGROUND_EXAMPLES.map(({ query }) => ({ query })) }), // GET /graphql from a browser
+      // GET /graphql from a browser, and GraphiQL's files under /playground/assets/
+      guardRoute(playgroundRoute({ title: 'Russia–Japan relations graph', defaultTabs: PLAYGROUND_EXAMPLES.map(({ query }) => ({ query })) }), logger),
       csrfPrevention('/graphql'), // form and text/plain POSTs skip the CORS preflight: 415
       operationTypes(), // mutation/subscription: a request error, not the executor's crash
       requestLimits(config.limits),

@@ -21,7 +21,7 @@ export interface Metrics {
 }
 
 /** Routes get their own label value; anything else is "other", so labels stay few whatever clients send. */
-const ROUTES = new Set(['graphql', 'healthz', 'readyz', 'metrics', 'health', 'export', 'explore']);
+const ROUTES = new Set(['graphql', 'healthz', 'readyz', 'metrics', 'health', 'export', 'explore', 'playground']);
 const METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS']);
 const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 
