@@ -10,14 +10,14 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# --- explorer: the graph explorer's assets, bundled with the devDependencies ---
+# --- explorer: the graph explorer's and the playground's assets, built with the devDependencies ---
 FROM node:20-bookworm-slim AS explorer
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY src ./src
 COPY explorer ./explorer
-RUN npm run build:explorer
+RUN npm run build:explorer && npm run build:playground
 
 # --- runtime -------------------------------------------------------------------
 FROM node:20-bookworm-slim AS runtime
@@ -32,6 +32,7 @@ COPY cypher ./cypher
 COPY seed ./seed
 COPY schema ./schema
 COPY --from=explorer /app/explorer/dist ./explorer/dist
+COPY --from=explorer /app/dist/playground ./dist/playground
 USER node
 EXPOSE 4000
 # The server listens only after Neo4j answers and the seed is loaded, hence the

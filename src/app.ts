@@ -1,5 +1,4 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { authenticate } from './auth/authenticate.js';
 import type { Config } from './config.js';
@@ -7,6 +6,7 @@ import { createContext, type Context } from './context.js';
 import { ApiKeyStore } from './db/api-key-store.js';
 import type { Database } from './db/database.js';
 import { loadDocumentText, type DocumentText } from './documents/document-text.js';
+import { compression } from './http/compression.js';
 import { csrfPrevention } from './http/csrf-prevention.js';
 import { explorerRoute } from './http/explorer-route.js';
 import { exportRoutes } from './http/export-routes.js';
@@ -17,9 +17,11 @@ import { createMaskError } from './http/mask-error.js';
 import { createMetrics, metricsRoutes, type Metrics } from './http/metrics.js';
 import { operationTypes } from './http/operation-types.js';
 import { PLAYGROUND_EXAMPLES } from './http/playground-examples.js';
+import { playgroundRoute } from './http/playground-route.js';
 import { requestErrorStatus } from './http/request-error-status.js';
 import { requestLimits } from './http/request-limits.js';
 import { requestIdOf, requestLog } from './http/request-log.js';
+import { truncationReport } from './http/truncation-report.js';
 import { yogaLogger } from './http/yoga-logger.js';
 import { createLogger, type Logger } from './logger.js';
 import { schema } from './schema/index.js';
@@ -63,25 +65,26 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
     maxRequestBodySize: config.limits.maxRequestBytes,
     // Never credentials (the API has no cookies or logins): any origin by default, or CORS_ORIGINS only.
     cors: { origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : '*', credentials: false, exposedHeaders: ['x-request-id'] },
-    graphiql: {
-      title: 'Russia–Japan relations graph',
-      defaultTabs: PLAYGROUND_EXAMPLES.map(({ query }) => ({ query })),
-    },
-    renderGraphiQL,
+    // GraphiQL is served by playgroundRoute (a small page + cached, precompressed assets), not inlined by yoga.
+    graphiql: false,
     maskedErrors: { maskError: createMaskError(config.production) },
     plugins: [
       requestLog(logger), // first: every request gets its id and access line
+      compression(), // gzip/brotli by accept-encoding for every text answer (its onResponse runs after requestLog's)
       metricsRoutes(metrics, db),
       malformedRequests(logger), // a URL no route can read: 400 before any route
       healthRoutes(db, options.liveness),
       guardRoute(exportRoutes(db, config), logger),
       guardRoute(explorerRoute(), logger), // GET /explore: the graph explorer page and its assets
+      // GET /graphql from a browser, and GraphiQL's files under /playground/assets/
+      guardRoute(playgroundRoute({ title: 'Russia–Japan relations graph', defaultTabs: PLAYGROUND_EXAMPLES.map(({ query }) => ({ query })) }), logger),
       csrfPrevention('/graphql'), // form and text/plain POSTs skip the CORS preflight: 415
       operationTypes(), // mutation/subscription: a request error, not the executor's crash
       requestLimits(config.limits),
       hideSuggestions(config.production),
       requestErrorStatus(),
       roundTripReport(),
+      truncationReport(), // extensions.truncated: which plain lists were cut at their cap
       useGraphQlJit(),
     ],
   });

@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   else log('SEED_ON_START=false: the seed was not checked or loaded.');
 
   // The local Neo4j (NEO4J_URI unset) is restarted if its JVM dies; see docs/OPERATIONS.md.
-  const supervisor = runtime.localNeo4j ? new Neo4jSupervisor(runtime.localNeo4j, logger, { maxRestarts: config.localMaxRestarts }) : undefined;
+  const supervisor = runtime.localNeo4j ? new Neo4jSupervisor(runtime.localNeo4j, logger, {
+        maxRestarts: config.localMaxRestarts,
+        onExit: () => { metrics.neo4jUnexpectedExits.inc(); },
+        onRestart: (outcome) => { metrics.neo4jRestarts.inc({ outcome }); },
+      }) : undefined;
   const app = createApp(runtime.db, config, { metrics, logger, ...(supervisor ? { liveness: () => supervisor.liveness() } : {}) });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga's documented Node request listener
   const server = createServer(app);

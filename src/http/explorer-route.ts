@@ -2,11 +2,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
+import { IMMUTABLE, matchesETag, notModified } from './etag.js';
 
 /** Where `npm run build:explorer` (explorer/build.ts) writes the explorer's assets, and where they are served from. */
 export const EXPLORER_DIST = fileURLToPath(new URL('../../explorer/dist/', import.meta.url));
 
 const PREFIX = '/explore';
+
+/** A name the explorer's build gave a content hash (esbuild's `[name].[hash]`). */
+const HASHED_ASSET = /\.[A-Z0-9]{8}\.(js|css)$/;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,8 +98,9 @@ async function assetResponse(root: string, subPath: string, request: Request): P
   const etag = `W/"${info.size.toString(16)}-${Math.trunc(info.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    // Not content-hashed: revalidate every time (cheap with the ETag).
-    'cache-control': 'no-cache',
+    // Content-hashed script and stylesheet never change under their name; the page (and
+    // anything else) is revalidated every time, cheap with the ETag.
+    'cache-control': HASHED_ASSET.test(file) ? IMMUTABLE : 'no-cache',
     etag,
     'x-content-type-options': 'nosniff',
   };
@@ -103,7 +108,7 @@ async function assetResponse(root: string, subPath: string, request: Request): P
     headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
     headers['referrer-policy'] = 'no-referrer';
   }
-  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  if (matchesETag(request.headers.get('if-none-match'), etag)) return notModified(headers);
   if (request.method === 'HEAD') return new Response(null, { status: 200, headers: { ...headers, 'content-length': String(info.size) } });
   return new Response(await readFile(file), { status: 200, headers });
 }

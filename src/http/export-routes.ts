@@ -6,6 +6,8 @@ import { countExport } from '../db/export-stream.js';
 import { FORMATS } from '../export/export-formats.js';
 import { ExportRequestError, exportFileName, parseExportRequest, type ExportRequest } from '../export/export-request.js';
 import { runExport } from '../export/run-export.js';
+import { graphFingerprint } from '../db/graph-fingerprint.js';
+import { matchesETag, notModified, weakETag } from './etag.js';
 
 const ROUTE = /^\/export\/([^/]+)\/?$/;
 
@@ -28,17 +30,26 @@ export function exportRoutes(db: Database, config: Config): Plugin {
         endResponse(Response.json({ error: { code: 'METHOD_NOT_ALLOWED', message: 'exports are read with GET' } }, { status: 405, headers: { allow: 'GET' } }));
         return;
       }
-      endResponse(await exportResponse(db, config, decodeURIComponent(match[1] ?? ''), url.searchParams));
+      endResponse(await exportResponse(db, config, decodeURIComponent(match[1] ?? ''), url.searchParams, request.headers.get('if-none-match')));
     },
   };
 }
 
-async function exportResponse(db: Database, config: Config, format: string, search: URLSearchParams): Promise<Response> {
+async function exportResponse(db: Database, config: Config, format: string, search: URLSearchParams, ifNoneMatch: string | null): Promise<Response> {
   let request: ExportRequest;
   let chunks: AsyncGenerator<string>;
   let first: IteratorResult<string>;
+  let headers: Record<string, string>;
   try {
     request = parseExportRequest(format, singleValues(search), config.limits.maxNeighborhoodDepth);
+    headers = {
+      'content-type': FORMATS[request.format].contentType,
+      'content-disposition': `attachment; filename="${exportFileName(request)}"`,
+      // Stored, but revalidated on every use: the ETag changes with the graph.
+      'cache-control': 'no-cache',
+      etag: weakETag(format, [...search].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&'), await graphFingerprint(db)),
+    };
+    if (matchesETag(ifNoneMatch, headers['etag'] ?? '')) return notModified(headers);
     if (request.selection.ego && (await countExport(db, { ...request.selection, ego: { ...request.selection.ego, depth: 1 } })).nodes === 0) {
       throw new ExportRequestError('id', `no entity has the id "${request.selection.ego.key}"`, 404);
     }
@@ -70,14 +81,7 @@ async function exportResponse(db: Database, config: Config, format: string, sear
       await chunks.return(undefined);
     },
   });
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': FORMATS[request.format].contentType,
-      'content-disposition': `attachment; filename="${exportFileName(request)}"`,
-      'cache-control': 'no-store',
-    },
-  });
+  return new Response(body, { status: 200, headers });
 }
 
 function singleValues(search: URLSearchParams): Map<string, string> {

@@ -14,10 +14,14 @@ export interface Metrics {
   readonly graphqlErrors: Counter<'code'>;
   readonly neo4jRoundTrips: Counter<'operation' | 'outcome'>;
   readonly neo4jDuration: Histogram<'operation'>;
+  /** Exits of the local Neo4j's JVM that nobody asked for (the supervisor restarts it). */
+  readonly neo4jUnexpectedExits: Counter;
+  /** The supervisor's restarts of the local Neo4j, by outcome (ok, failed). */
+  readonly neo4jRestarts: Counter<'outcome'>;
 }
 
 /** Routes get their own label value; anything else is "other", so labels stay few whatever clients send. */
-const ROUTES = new Set(['graphql', 'healthz', 'readyz', 'metrics', 'health', 'export', 'explore']);
+const ROUTES = new Set(['graphql', 'healthz', 'readyz', 'metrics', 'health', 'export', 'explore', 'playground']);
 const METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS']);
 const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 
@@ -39,8 +43,21 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers,
   });
+  const neo4jUnexpectedExits = new Counter({
+    name: 'neo4j_unexpected_exits_total',
+    help: 'Times the local Neo4j JVM exited without being asked to (0 with an external NEO4J_URI).',
+    registers,
+  });
+  const neo4jRestarts = new Counter({
+    name: 'neo4j_restarts_total',
+    help: 'Restarts of the local Neo4j by its supervisor, by outcome (ok: it answers again; failed: it did not start).',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
   return {
     registry,
+    neo4jUnexpectedExits,
+    neo4jRestarts,
     observeRoundTrip: (operation, durationMs, failed) => {
       neo4jRoundTrips.inc({ operation, outcome: failed ? 'error' : 'ok' });
       neo4jDuration.observe({ operation }, durationMs / 1000);

@@ -9,6 +9,10 @@ export interface SupervisorOptions {
   readonly maxBackoffMs?: number;
   /** A restarted Neo4j that stays up this long resets the failure count (a crash loop does not). */
   readonly stableAfterMs?: number;
+  /** Hears of every exit it did not ask for (the server counts them in /metrics). */
+  readonly onExit?: (exit: Neo4jExit) => void;
+  /** Hears of every restart attempt and how it went (the server counts them in /metrics). */
+  readonly onRestart?: (outcome: 'ok' | 'failed') => void;
 }
 
 /** What /healthz reports: live, or not live and why. */
@@ -31,7 +35,9 @@ export function describeExit(exit: Pick<Neo4jExit, 'code' | 'signal'>): string {
  * Keeps the local Neo4j running: when its JVM exits without being asked to,
  * logs that once at error level (exit code or signal), restarts it on the
  * same port and data after a backoff (1 s, 2 s, 4 s ... up to 30 s), and logs
- * the recovery. After `maxRestarts` failures in a row (a start that fails, or
+ * the restart (info) and the recovery (info) or a failed start (warn); the
+ * `onExit`/`onRestart` hooks feed `neo4j_unexpected_exits_total` and
+ * `neo4j_restarts_total{outcome}` on /metrics. After `maxRestarts` failures in a row (a start that fails, or
  * a restarted JVM that dies again before it has been up `stableAfterMs`) it
  * gives up: `liveness()` turns false so /healthz answers 503 and an outer
  * supervisor (Docker, systemd, Kubernetes) restarts the whole service. The API
@@ -92,6 +98,7 @@ export class Neo4jSupervisor {
       upSeconds: Math.round(upMs / 1000),
       failedRestarts: this.failures,
     });
+    this.options.onExit?.(exit);
     this.scheduleRestart();
   }
 
@@ -103,7 +110,8 @@ export class Neo4jSupervisor {
       return;
     }
     const delay = restartBackoff(this.failures + 1, this.initialBackoffMs, this.maxBackoffMs);
-    this.logger.warn(`Restarting the local Neo4j in ${delay} ms`, { attempt: this.failures + 1, maxRestarts: this.options.maxRestarts });
+    // Info: the exit was logged as the error; the restart is the expected answer to it.
+    this.logger.info(`Restarting the local Neo4j in ${delay} ms`, { attempt: this.failures + 1, maxRestarts: this.options.maxRestarts });
     this.timer = setTimeout(() => {
       void this.restart();
     }, delay);
@@ -118,6 +126,7 @@ export class Neo4jSupervisor {
     } catch (error) {
       if (this.isStopped()) return; // the service is shutting down meanwhile
       this.failures += 1;
+      this.options.onRestart?.('failed');
       // The start error carries the JVM's last stderr lines: keep only the first line, no stack.
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
       this.logger.warn('Local Neo4j did not restart', { attempt: this.failures, reason });
@@ -126,6 +135,7 @@ export class Neo4jSupervisor {
     }
     this.upSince = Date.now();
     this.restarted = true;
+    this.options.onRestart?.('ok');
     this.logger.info(`Local Neo4j restarted in ${Math.round((Date.now() - started) / 100) / 10} s (pid ${this.neo4j.pid ?? '?'})`);
   }
 }

@@ -6,6 +6,7 @@ import { EntityTypeRefs, SourceRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
 import { InterlockRef, SubgraphRef } from './subgraph.js';
 import { LayerEnum } from './tie.js';
+import { capList } from './truncation.js';
 
 builder.queryField('neighborhood', (t) =>
   t.field({
@@ -62,18 +63,15 @@ builder.queryField('timeline', (t) =>
       to: t.arg.string({ description: 'Window end, ISO date; a year or month covers all of it.' }),
       entityIds: t.arg.idList({ description: 'Only events directly connected to these entities: any one of them, or all of them with `match: ALL`.' }),
       match: t.arg({ type: MatchEnum, defaultValue: 'ANY', description: 'With `entityIds`: ANY (default) keeps events connected to at least one, ALL only those connected to every one.' }),
-      first: t.arg.int({ defaultValue: 50, description: 'Most events (default 50; at most MAX_PAGE_SIZE).' }),
+      first: t.arg.int({ defaultValue: 50, description: 'Most events (default 50; at most MAX_PAGE_SIZE). When more match, the response says so in `extensions.truncated`.' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const keys = args.entityIds ? args.entityIds.map((id) => entityKey('entityIds', id)) : null;
       if (keys && keys.length > 20) throw badInput('entityIds', `lists ${keys.length} entities; the limit is 20`);
-      return ctx.store.timeline(
-        dateBound('from', args.from, 'first'),
-        dateBound('to', args.to, 'last'),
-        keys,
-        pageSize('first', args.first, 50, ctx.limits.maxPageSize),
-        args.match === 'ALL',
-      );
+      const limit = pageSize('first', args.first, 50, ctx.limits.maxPageSize);
+      // One more than asked: whether the cap cut the list (extensions.truncated).
+      const events = await ctx.store.timeline(dateBound('from', args.from, 'first'), dateBound('to', args.to, 'last'), keys, limit + 1, args.match === 'ALL');
+      return capList(events, limit, 'first', ctx, info);
     },
   }),
 );
@@ -85,13 +83,14 @@ builder.queryField('interlocks', (t) =>
     args: {
       a: t.arg.id({ required: true, description: 'First entity (global id or key).' }),
       b: t.arg.id({ required: true, description: 'Second entity (global id or key).' }),
-      first: t.arg.int({ defaultValue: 50, description: 'Most shared neighbours (default 50; at most MAX_PAGE_SIZE).' }),
+      first: t.arg.int({ defaultValue: 50, description: 'Most shared neighbours (default 50; at most MAX_PAGE_SIZE). When there are more, the response says so in `extensions.truncated`.' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const a = entityKey('a', args.a);
       const b = entityKey('b', args.b);
       if (a === b) throw badInput('b', 'must differ from "a"');
-      return ctx.store.interlocks(a, b, pageSize('first', args.first, 50, ctx.limits.maxPageSize));
+      const limit = pageSize('first', args.first, 50, ctx.limits.maxPageSize);
+      return capList(await ctx.store.interlocks(a, b, limit + 1), limit, 'first', ctx, info);
     },
   }),
 );

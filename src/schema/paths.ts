@@ -9,6 +9,7 @@ import { RelationshipTypeEnum } from './enums.js';
 import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
 import { RelationshipRef } from './relationship.js';
 import { LayerEnum, relationText, TieEvidenceRef, TieKindEnum, TieRef } from './tie.js';
+import { capList } from './truncation.js';
 
 export const HopDirectionEnum = builder.enumType('HopDirection', {
   description: 'How a hop\'s tie points relative to the walking direction.',
@@ -76,7 +77,7 @@ builder.queryField('paths', (t) =>
     args: {
       from: t.arg.id({ required: true, description: 'Start entity (global id or key).' }),
       to: t.arg.id({ required: true, description: 'End entity (global id or key).' }),
-      k: t.arg.int({ description: 'How many routes, cheapest first (default 3; at most MAX_PAGE_SIZE).' }),
+      k: t.arg.int({ description: 'How many routes, cheapest first (default 3; at most MAX_PAGE_SIZE). When more exist, the response says so in `extensions.truncated`.' }),
       maxHops: t.arg.int({ defaultValue: 4, description: 'Longest route to consider (default 4; at most MAX_PATH_HOPS, 6 by default).' }),
       minHops: t.arg.int({ defaultValue: 1, description: 'Shortest route to return (default 1): skip direct ties to see longer explanations.' }),
       via: t.arg.idList({ description: 'Entities every returned route must pass through (global ids or keys).' }),
@@ -97,7 +98,7 @@ builder.queryField('paths', (t) =>
       }),
       limit: t.arg.int({ description: 'Same as `k` (the older name).', deprecationReason: 'Use `k`.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const from = entityKey('from', args.from);
       const to = entityKey('to', args.to);
       if (from === to) throw badInput('to', 'must differ from "from"');
@@ -116,7 +117,7 @@ builder.queryField('paths', (t) =>
       const paths = await ctx.network.paths({
         from,
         to,
-        k,
+        k: k + 1, // one more than asked: whether the cap cut the list (extensions.truncated)
         maxHops,
         minHops,
         via: (args.via ?? []).map((id) => entityKey('via', id)),
@@ -131,8 +132,9 @@ builder.queryField('paths', (t) =>
         spec: walkSpec(layers, null, args.relationshipTypes ?? null),
         maxNodes: WALK_MAX_NODES,
       });
-      for (const path of paths) primeEntities(ctx, path.nodes);
-      return paths;
+      const kept = capList(paths, k, 'k', ctx, info);
+      for (const path of kept) primeEntities(ctx, path.nodes);
+      return kept;
     },
   }),
 );

@@ -5,6 +5,7 @@ import { InvalidSearchError, MAX_SEARCH_LENGTH, toLuceneQuery } from '../search/
 import { badInput, pageSize } from './arguments.js';
 import { EntityRef } from './entity-refs.js';
 import { EntityTypeEnum } from './enums.js';
+import { capList } from './truncation.js';
 
 const SearchMatchEnum = builder.enumType('SearchMatch', {
   description: 'How a search hit matched, best first; hits are ranked by this before their score.',
@@ -68,9 +69,9 @@ builder.queryField('search', (t) =>
       query: t.arg.string({ required: true, description: 'What to look for.' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only these kinds (default: all).' }),
       in: t.arg({ type: [SearchFieldEnum], description: 'Where to look (default: NAMES and TEXT).' }),
-      first: t.arg.int({ description: 'How many hits (default 10; at most MAX_PAGE_SIZE).' }),
+      first: t.arg.int({ description: 'How many hits (default 10; at most MAX_PAGE_SIZE). When more match, the response says so in `extensions.truncated`.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const limit = pageSize('first', args.first, 10, ctx.limits.maxPageSize);
       const types = args.types && args.types.length > 0 ? args.types : null;
       const fields = args.in && args.in.length > 0 ? args.in : ['NAMES', 'TEXT'];
@@ -83,10 +84,11 @@ builder.queryField('search', (t) =>
       }
       // Re-ranking needs candidates beyond the page: an exact match may sit below Lucene's top few.
       const candidates = Math.max(limit * 3, 30);
-      const run = (query: string) => ctx.store.searchHits(query, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit);
+      // One more than asked: whether the cap cut the list (extensions.truncated).
+      const run = (query: string) => ctx.store.searchHits(query, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit + 1);
       const hits = await run(lucene);
       // Every word must match first; if nothing does, fall back to any word.
-      return hits.length > 0 ? hits : run(toLuceneQuery(args.query, 'any'));
+      return capList(hits.length > 0 ? hits : await run(toLuceneQuery(args.query, 'any')), limit, 'first', ctx, info);
     },
   }),
 );

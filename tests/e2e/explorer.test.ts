@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/bootstrap.js';
-import { launchChromium } from '../support/chromium.js';
+import { closedContext, launchChromium, recordPageErrors, type PageRecord } from '../support/chromium.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 type Snapshot = ReturnType<NonNullable<Window['explorer']>['snapshot']>;
@@ -25,10 +25,8 @@ const LAPTOP = { width: 1366, height: 768 };
 let server: ServerProcess;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-/** Requests the pages made to anything but our server: there must be none. */
-const foreignRequests: string[] = [];
-/** Console errors and uncaught exceptions (CSP violations show up here too). */
-const pageErrors: string[] = [];
+/** Requests the pages made to anything but our server, console errors and uncaught exceptions: there must be none. */
+const record: PageRecord = { foreignRequests: [], pageErrors: [] };
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -44,21 +42,10 @@ afterAll(async () => {
 
 /** Opens `path` (below the server) in a fresh browser profile and waits until the view has loaded and settled. */
 async function openPage(path: string, viewport = LAPTOP, bypassCSP = false): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, bypassCSP });
+  const context = await closedContext(browser, server.origin, record, { viewport, acceptDownloads: true, bypassCSP });
   contexts.push(context);
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) await route.continue();
-    else {
-      foreignRequests.push(url);
-      await route.abort();
-    }
-  });
   const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  recordPageErrors(page, record, (p) => `${p.url()}: `);
   await page.goto(`${server.origin}${path}`);
   await waitUntilIdle(page);
   return page;
@@ -165,11 +152,13 @@ describe('the graph explorer in Chromium', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
     const html = await page.text();
-    for (const asset of ['/explore/explorer.js', '/explore/explorer.css']) {
-      expect(html).toContain(asset);
+    const assets = [...html.matchAll(/(?:src|href)="(\/explore\/explorer\.[A-Z0-9]{8}\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(assets).toHaveLength(2);
+    for (const asset of assets) {
       const response = await fetch(`${server.origin}${asset}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(asset.endsWith('.js') ? /^text\/javascript/ : /^text\/css/);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     }
     // The bundle contains the renderer: nothing is loaded from a CDN.
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
@@ -677,7 +666,7 @@ describe('the graph explorer in Chromium', () => {
   });
 
   it('made no request outside our server and logged no errors', () => {
-    expect(foreignRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(record.foreignRequests).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PLAYGROUND_EXAMPLES } from '../../src/http/playground-examples.js';
-import { launchChromium } from '../support/chromium.js';
+import { closedContext, launchChromium, recordPageErrors, type PageRecord } from '../support/chromium.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 interface GraphQLBody { data?: Record<string, unknown> | null; errors?: unknown[] }
@@ -20,8 +20,7 @@ const WIDE = { width: 1600, height: 900 };
 let server: ServerProcess;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-const foreignRequests: string[] = [];
-const pageErrors: string[] = [];
+const record: PageRecord = { foreignRequests: [], pageErrors: [] };
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -37,21 +36,10 @@ afterAll(async () => {
 
 /** Opens GraphiQL in a fresh profile and waits until it has loaded the schema; returns the page and the introspection answer. */
 async function openPlayground(): Promise<{ page: Page; introspection: GraphQLBody; status: number }> {
-  const context = await browser.newContext({ viewport: WIDE });
+  const context = await closedContext(browser, server.origin, record, { viewport: WIDE });
   contexts.push(context);
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${server.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) await route.continue();
-    else {
-      foreignRequests.push(url);
-      await route.abort();
-    }
-  });
   const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  recordPageErrors(page, record);
   const introspected = page.waitForResponse((r) => isGraphQLPost(r) && (r.request().postData() ?? '').includes('__schema'), { timeout: 60_000 });
   await page.goto(`${server.origin}/graphql`);
   const response = await introspected;
@@ -163,8 +151,8 @@ describe('the playground, as a user meets it', () => {
   }, 120_000);
 
   it('asked for nothing beyond our server and logged no errors', () => {
-    expect(foreignRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(record.foreignRequests).toEqual([]);
+    expect(record.pageErrors).toEqual([]);
   });
 });
 

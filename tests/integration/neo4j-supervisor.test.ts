@@ -107,6 +107,9 @@ describe('the supervised local Neo4j', () => {
     expect(lines(server).filter((line) => line.level === 'error')).toHaveLength(1);
     expect((await fetch(`${server.origin}/readyz`)).status).toBe(200);
     expect((await fetch(`${server.origin}/healthz`)).status).toBe(200);
+    const metrics = await (await fetch(`${server.origin}/metrics`)).text();
+    expect(metrics).toMatch(/^neo4j_unexpected_exits_total 1$/m);
+    expect(metrics).toMatch(/^neo4j_restarts_total\{outcome="ok"\} 1$/m);
 
     // Kill the new JVM too, then stop the service while Neo4j is down: no waiting for an exit that never comes.
     const secondJvm = jvmPid()!;
@@ -144,6 +147,8 @@ describe('the supervised local Neo4j', () => {
       'Local Neo4j exited unexpectedly',
       expect.stringMatching(/^Giving up on the local Neo4j/),
     ]);
+    const metrics = await (await fetch(`${server.origin}/metrics`)).text();
+    expect(metrics).toMatch(/^neo4j_restarts_total\{outcome="failed"\} 2$/m);
     expect(isAlive(server.pid)).toBe(true);
   }, 300_000);
 });

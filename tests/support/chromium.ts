@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium (package `chromium`, installed by .ci/run); Playwright never downloads a browser here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -25,4 +25,36 @@ export async function launchChromium(): Promise<Browser> {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: install Debian's package (apt-get install chromium); .ci/run does this.`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
+}
+
+/** What a page did that a test forbids: requests beyond our server, console errors and uncaught exceptions. */
+export interface PageRecord {
+  readonly foreignRequests: string[];
+  readonly pageErrors: string[];
+}
+
+/**
+ * A fresh browser profile for `origin` on a closed network: every request to
+ * anything but `origin` (and data:/blob: URLs) is aborted and recorded in
+ * `record.foreignRequests`. `options` go to `browser.newContext`.
+ */
+export async function closedContext(browser: Browser, origin: string, record: PageRecord, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) await route.continue();
+    else {
+      record.foreignRequests.push(url);
+      await route.abort();
+    }
+  });
+  return context;
+}
+
+/** Records the page's console errors and uncaught exceptions (CSP violations show up here too), each prefixed by `label(page)`. */
+export function recordPageErrors(page: Page, record: PageRecord, label: (page: Page) => string = () => ''): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.pageErrors.push(`${label(page)}${message.text()}`);
+  });
+  page.on('pageerror', (error) => record.pageErrors.push(`${label(page)}${error.message}`));
 }

@@ -1,0 +1,80 @@
+import { Readable, pipeline } from 'node:stream';
+import { constants, createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from 'node:zlib';
+import type { Plugin } from 'graphql-yoga';
+import { chooseEncoding, isCompressible, type Encoding } from './content-encoding.js';
+
+/** Below this many bytes (when the length is known) compression saves less than it costs. */
+const MIN_BYTES = 1024;
+
+/**
+ * Compresses answers on the fly by the request's `accept-encoding`: brotli
+ * (quality 4: fast enough for streamed exports, smaller than gzip) or gzip.
+ * Only text formats (JSON answers, HTML, CSV, GraphML/GEXF, JS/CSS) are
+ * compressed; a response that already has a `content-encoding` (the
+ * playground's precompressed assets) passes as it is. Exports stream through
+ * the compressor, so nothing is buffered. Every compressible answer says
+ * `vary: accept-encoding`, so a cache keeps the variants apart.
+ */
+export function compression(): Plugin {
+  return {
+    onResponse(payload) {
+      const { request, response } = payload;
+      const setResponse = (next: Response): void => {
+        payload.setResponse(next);
+      };
+      const contentType = response.headers.get('content-type');
+      if (!isCompressible(contentType)) return;
+      const headers = new Headers(response.headers);
+      headers.set('vary', mergeVary(headers.get('vary'), 'accept-encoding'));
+      const length = Number(response.headers.get('content-length') ?? Number.NaN);
+      const encoding = chooseEncoding(request.headers.get('accept-encoding'));
+      const body = response.body;
+      if (encoding === null || body === null || request.method === 'HEAD' || response.headers.has('content-encoding') || length < MIN_BYTES) {
+        if (headers.get('vary') !== response.headers.get('vary')) setResponse(new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+        return;
+      }
+      headers.set('content-encoding', encoding);
+      headers.delete('content-length');
+      // The bytes differ per encoding: a strong validator would promise otherwise.
+      const etag = headers.get('etag');
+      if (etag !== null && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
+      setResponse(new Response(compress(body, encoding), { status: response.status, statusText: response.statusText, headers }));
+    },
+  };
+}
+
+/** `body` compressed as a stream; cancelling the result cancels `body` (an export stops reading Neo4j). */
+function compress(body: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
+  const encoder: BrotliCompress | Gzip =
+    encoding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : createGzip({ level: 6 });
+  // Readable.from over the reader, not Readable.fromWeb: yoga's own bodies are whatwg-node ponyfill streams.
+  pipeline(Readable.from(chunksOf(body)), encoder, () => {
+    // Errors reach the reader through the encoder; nothing else to do here.
+  });
+  return Readable.toWeb(encoder) as ReadableStream<Uint8Array>;
+}
+
+/** The body's chunks; stopping early (the client went away) cancels the body. */
+async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+function mergeVary(current: string | null, name: string): string {
+  if (current === null || current.trim() === '') return name;
+  const names = current.split(',').map((v) => v.trim().toLowerCase());
+  return names.includes(name) || names.includes('*') ? current : `${current}, ${name}`;
+}
