@@ -8,6 +8,7 @@ import { searchNames, searchText } from './search-store.js';
 import { readCandidateClaims, readRivalClaims } from './disagreement-store.js';
 import type { Claim } from '../model/disagreement.js';
 import { rankHits, type RankedHit } from '../search/rank-hits.js';
+import { entityPageAsOf } from './as-of.js';
 import { readEntityPage, type EntityPage, type EntitySort, type PageRequest } from './list-query.js';
 import { readSubgraph, type ExportSelection } from './export-stream.js';
 import {
@@ -96,6 +97,11 @@ export class GraphStore {
   /** One keyset page of entities matching `filter`, with the total count when asked, in one round trip (src/db/list-query.ts). */
   listEntities(filter: EntityFilter, sort: EntitySort, page: PageRequest): Promise<EntityPage> {
     return readEntityPage((operation, query, params) => this.read(operation, query, params), filter, sort, page);
+  }
+
+  /** One forward page of entities in name order as they were recorded at `at` (src/db/as-of.ts). */
+  listEntitiesAsOf(label: EntityLabel | null, at: string, page: { size: number; cursor?: CursorKey; withTotal: boolean }): Promise<EntityPage> {
+    return entityPageAsOf((operation, query, params) => this.read(operation, query, params), label, at, page);
   }
 
   /** Figures that could disagree (src/db/disagreement-store.ts); the model's rule pairs them. */

@@ -1,10 +1,11 @@
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../db/records.js';
 import { ENTITY_LABELS, LABELS } from '../model/graph-model.js';
-import { entityKey } from './arguments.js';
+import { AS_OF_DESCRIPTION, entityKey, instant } from './arguments.js';
+import { RevisionRef } from './mutations/revision.js';
 import { CitationRef, citationsOf } from './citation.js';
 import { EntityRef, EntityTypeRefs } from './entity-refs.js';
-import { EntityTypeEnum, RelationshipTypeEnum } from './enums.js';
+import { EntityTypeEnum, OriginEnum, originOf, RelationshipTypeEnum } from './enums.js';
 
 interface AliasShape {
   readonly name: string;
@@ -61,6 +62,20 @@ EntityRef.implement({
     }),
     dateFrom: t.exposeString('dateFrom', { nullable: true, description: 'First day the entity\'s date covers (events, figures, treaties), ISO.' }),
     dateTo: t.exposeString('dateTo', { nullable: true, description: 'Last day the entity\'s date covers, ISO.' }),
+    version: t.int({
+      description: 'Curation version: 0 as the seed loaded it, +1 with every curated change (pass it as `expectedVersion`).',
+      resolve: (e) => (typeof e.props['version'] === 'number' ? e.props['version'] : 0),
+    }),
+    origin: t.field({
+      type: OriginEnum,
+      description: 'Where the fact came from: SEED (the seed files) or CURATED (added through the API). A curated correction of a seed fact stays SEED; see `history`.',
+      resolve: (e) => originOf(e.props),
+    }),
+    history: t.field({
+      type: [RevisionRef],
+      description: 'Every curated change of this entity, oldest first (empty for a seed fact nobody has curated). Batched: one query for all entities of a list.',
+      resolve: (e, _args, ctx) => ctx.loaders.history.load(e.key),
+    }),
     relationshipCounts: t.field({
       type: [RelationshipCountRef],
       description: 'Relationship counts per type (an aggregate over all pages).',
@@ -106,9 +121,16 @@ builder.queryField('entity', (t) =>
   t.field({
     type: EntityRef,
     nullable: true,
-    description: 'One entity by global id or key ("shinzo-abe"); null if none exists.',
-    args: { id: t.arg.id({ required: true, description: 'A global id or a key.' }) },
-    resolve: (_root, args, ctx) => ctx.loaders.entity.load(entityKey('id', args.id)),
+    description: 'One entity by global id or key ("shinzo-abe"); null if none exists (or, with `asOf`, if none existed then).',
+    args: {
+      id: t.arg.id({ required: true, description: 'A global id or a key.' }),
+      asOf: t.arg.string({ description: AS_OF_DESCRIPTION }),
+    },
+    resolve: (_root, args, ctx) => {
+      const key = entityKey('id', args.id);
+      const at = instant('asOf', args.asOf);
+      return at === null ? ctx.loaders.entity.load(key) : ctx.loaders.asOf(at).entity.load(key);
+    },
   }),
 );
 
