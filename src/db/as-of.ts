@@ -95,11 +95,13 @@ export async function relationshipsAsOf(read: Read, ids: readonly string[], at: 
     const rel = toRelationshipRecord(row['r']);
     return [rel.id, rel];
   }));
-  return ids.map((id) => {
+  const found = ids.map((id) => {
     if (!changes.has(id)) return now.get(id) ?? null;
     const state = liveRelationship(changes.get(id) ?? null);
     return state ? relationshipRecordOf(state) : null;
   });
+  // Read as of T, its ends are read as of T too.
+  return at === null ? found : found.map((rel) => (rel ? { ...rel, asOf: at } : null));
 }
 
 /**

@@ -16,10 +16,12 @@ export function relationshipIdIndexStatements(): string[] {
 }
 
 /**
- * A Cypher subquery binding `r` to the live relationship whose id is `$<param>`
- * (no row when none has it), through the per-type id indexes.
+ * A Cypher subquery binding `r` to the live relationship whose id is `id`: a
+ * parameter (`$id`) or a variable of the outer query (`id`, imported into the
+ * subquery). No row when none has it.
  */
-export function matchRelationshipById(param = 'id', r = 'r'): string {
-  const branches = RELATIONSHIP_TYPES.map((type) => `MATCH ()-[${r}:${type} {id: $${param}}]->() RETURN ${r}`);
-  return `CALL { ${branches.join(' UNION ALL ')} }`;
+export function matchRelationshipById(id: string, r = 'r'): string {
+  const branches = RELATIONSHIP_TYPES.map((type) => `MATCH ()-[${r}:${type} {id: ${id}}]->() RETURN ${r}`);
+  const imports = id.startsWith('$') ? '' : `(${id}) `;
+  return `CALL ${imports}{ ${branches.join(' UNION ALL ')} }`;
 }

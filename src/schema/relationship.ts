@@ -25,12 +25,12 @@ export const RelationshipRef = builder.objectRef<RelationshipRecord>('Relationsh
     from: t.field({
       type: EntityRef,
       description: 'The start node.',
-      resolve: async (r, _args, ctx) => required(await ctx.loaders.entity.load(r.from), r.from),
+      resolve: async (r, _args, ctx) => required(await (r.asOf ? ctx.loaders.asOf(r.asOf).entity : ctx.loaders.entity).load(r.from), r.from),
     }),
     to: t.field({
       type: EntityRef,
       description: 'The end node.',
-      resolve: async (r, _args, ctx) => required(await ctx.loaders.entity.load(r.to), r.to),
+      resolve: async (r, _args, ctx) => required(await (r.asOf ? ctx.loaders.asOf(r.asOf).entity : ctx.loaders.entity).load(r.to), r.to),
     }),
     citations: t.field({
       type: [CitationRef],
