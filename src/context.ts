@@ -8,6 +8,8 @@ import { GraphStore, type RelationshipArgs, type RelationshipCount, type Relatio
 import { entitiesAsOf, relationshipsAsOf } from './db/as-of.js';
 import type { EntityRecord, RelationshipRecord } from './db/records.js';
 import { revisionsOfMany, type RevisionRecord } from './db/revisions.js';
+import type { EntityPage } from './db/list-query.js';
+import { readSupportPages, type SupportPageRequest } from './db/source-support-query.js';
 import { disagree } from './model/disagreement.js';
 import { NetworkService } from './network/network-service.js';
 
@@ -28,6 +30,8 @@ export interface Loaders {
   readonly sourceSupport: DataLoader<string, SourceSupport>;
   /** Relationship pages keyed by entity and the (shared) arguments. */
   relationships(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
+  /** Pages of the entities each document (by file name) is cited for, keyed by the (shared) request. */
+  supportPages(request: SupportPageRequest): DataLoader<string, EntityPage>;
   /** Revisions of entities (by key) and relationships (by id), oldest first. */
   readonly history: DataLoader<string, RevisionRecord[]>;
   /** Relationships by id as they are now. */
@@ -65,6 +69,7 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
   const entity = new DataLoader<string, EntityRecord | null>((keys) => store.entitiesByKeys(keys));
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
   const read = (operation: string, query: string, params: Record<string, unknown>) => db.read(operation, query, params, observe);
+  const supportLoaders = new Map<string, DataLoader<string, EntityPage>>();
   const asOfLoaders = new Map<string, ReturnType<Loaders['asOf']>>();
   const loaders: Loaders = {
     entity,
@@ -85,6 +90,16 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
           return pages;
         });
         relationshipLoaders.set(id, loader);
+      }
+      return loader;
+    },
+    supportPages(request) {
+      // As for relationship pages: one loader per distinct request, so all sources asking the same share one query.
+      const id = JSON.stringify(request);
+      let loader = supportLoaders.get(id);
+      if (!loader) {
+        loader = new DataLoader((fileNames) => readSupportPages(read, fileNames, request));
+        supportLoaders.set(id, loader);
       }
       return loader;
     },

@@ -114,16 +114,16 @@ describe('reading the graph as it was (asOf)', () => {
   });
 
   it('refuses what asOf cannot answer, naming the argument', async () => {
-    const cases: [string, string, number][] = [
-      // A nullable field answers null beside the error (200); a list's connection is non-null, so the request fails (400).
-      ['{ entity(id: "japan", asOf: "yesterday") { name } }', 'Argument "asOf" is "yesterday"', 200],
-      ['{ people(asOf: "2026-01-01", filter: { nameContains: "Abe" }) { nodes { key } } }', 'Argument "filter" cannot be combined with "asOf"', 400],
-      ['{ people(asOf: "2026-01-01", orderBy: NAME_DESC) { nodes { key } } }', 'Argument "orderBy" must be NAME_ASC with "asOf"', 400],
-      ['{ people(asOf: "2026-01-01") { aggregate { count } } }', 'Argument "asOf" cannot be combined with "aggregate"', 400],
+    // Nullable fields answer null beside the error (200, as for every argument error on them).
+    const cases: [string, string][] = [
+      ['{ entity(id: "japan", asOf: "yesterday") { name } }', 'Argument "asOf" is "yesterday"'],
+      ['{ people(asOf: "2026-01-01", filter: { nameContains: "Abe" }) { nodes { key } } }', 'Argument "filter" cannot be combined with "asOf"'],
+      ['{ people(asOf: "2026-01-01", orderBy: NAME_DESC) { nodes { key } } }', 'Argument "orderBy" must be NAME_ASC with "asOf"'],
+      ['{ people(asOf: "2026-01-01") { aggregate { count } } }', 'Argument "asOf" cannot be combined with "aggregate"'],
     ];
-    for (const [query, message, status] of cases) {
+    for (const [query, message] of cases) {
       const r = await api.gql(query);
-      expect(r.status, query).toBe(status);
+      expect(r.status, query).toBe(200);
       expect(r.errors?.[0]?.message, query).toContain(message);
       expect(r.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     }
@@ -209,7 +209,7 @@ describe('finding a relationship by id', () => {
       };
       const profile = result.summary.profile;
       if (!profile) throw new Error('no profile');
-      walk(profile as unknown as { operatorType: string; children: unknown[] });
+      walk(profile);
       expect(operators.some((op) => op.includes('RelationshipIndexSeek'))).toBe(true);
       expect(operators.filter((op) => /AllRelationshipsScan|RelationshipTypeScan|AllNodesScan/.test(op))).toEqual([]);
     } finally {
