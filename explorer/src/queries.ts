@@ -79,8 +79,9 @@ export interface RelationshipResult {
 
 export interface CitationResult {
   readonly document: string;
-  readonly startLine: number;
-  readonly endLine: number;
+  /** Null for a page/quote citation of a source added without text (curation). */
+  readonly startLine: number | null;
+  readonly endLine: number | null;
   readonly quote?: string | null;
 }
 
