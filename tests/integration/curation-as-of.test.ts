@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchRelationshipById } from '../../src/db/relationship-lookup.js';
+import { download } from '../support/export-download.js';
 import { isolatedCurationApi, type CurationApi } from '../support/curation-client.js';
 
 // A Neo4j of its own: these tests change the graph, other files count the seed graph.
@@ -215,5 +216,41 @@ describe('finding a relationship by id', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+describe('exports by origin', () => {
+  it('marks every node and edge seed or curated, and exports only one origin when asked', async () => {
+    await curate([
+      { addEntity: { id: 'test-exported-one', kind: 'Person', name: 'Test Exported One', citations: [{ source: 'source-000', lines: '5' }] } },
+      { addEntity: { id: 'test-exported-two', kind: 'Person', name: 'Test Exported Two', citations: [{ source: 'source-000', lines: '5' }] } },
+      { addRelationship: { type: 'ADVISES', from: 'test-exported-one', to: 'test-exported-two', citations: [{ source: 'source-000', lines: '5' }] } },
+      { addRelationship: { type: 'NATIONAL_OF', from: 'test-exported-one', to: 'japan', citations: [{ source: 'source-000', lines: '5' }] } },
+    ]);
+    type NodeLink = { nodes: { id: string; origin: string }[]; edges: { source: string; target: string; origin: string }[] };
+    const read = async (query: string): Promise<NodeLink> => {
+      const res = await download(api.app, `/export/node-link${query}`);
+      expect(res.status, query).toBe(200);
+      return JSON.parse(res.text) as NodeLink;
+    };
+    const all = await read('');
+    expect(all.nodes.find((n) => n.id === 'test-exported-one')?.origin).toBe('curated');
+    expect(all.nodes.find((n) => n.id === 'japan')?.origin).toBe('seed');
+    expect(all.edges.every((e) => e.origin === 'seed' || e.origin === 'curated')).toBe(true);
+
+    const curated = await read('?origin=curated');
+    expect(curated.nodes.every((n) => n.origin === 'curated')).toBe(true);
+    expect(curated.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['test-exported-one', 'test-exported-two']));
+    // The tie to Japan is curated, but Japan is a seed entity: an edge needs both ends kept.
+    expect(curated.edges.map((e) => [e.source, e.target])).toContainEqual(['test-exported-one', 'test-exported-two']);
+    expect(curated.edges.some((e) => e.target === 'japan')).toBe(false);
+
+    const seed = await read('?origin=seed');
+    expect(seed.nodes.some((n) => n.id.startsWith('test-exported'))).toBe(false);
+    expect(seed.nodes.length + curated.nodes.length).toBe(all.nodes.length);
+
+    const bad = await download(api.app, '/export/node-link?origin=retracted');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('"parameter":"origin"');
   });
 });
