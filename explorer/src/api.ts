@@ -112,6 +112,9 @@ export interface EntityDetails extends EntitySummary {
   readonly aliases: readonly { readonly name: string; readonly usedBy: string | null }[];
   readonly citations: readonly CitationView[];
   readonly relationshipCounts: readonly { readonly type: string; readonly total: number }[];
+  /** Provenance: from the seed documents, or added through curation; `version` counts curated changes. */
+  readonly origin: 'SEED' | 'CURATED';
+  readonly version: number;
 }
 
 export interface SearchHitView {
@@ -233,6 +236,8 @@ export async function fetchEntity(key: string): Promise<EntityDetails | null> {
     aliases: entity.aliases.map((a) => ({ name: a.name, usedBy: a.usedBy?.name ?? null })),
     citations: entity.citations.flatMap(citation),
     relationshipCounts: entity.relationshipCounts,
+    origin: entity.origin,
+    version: entity.version,
   };
 }
 

@@ -52,6 +52,7 @@ export const ENTITY_QUERY = `query ExplorerEntity($id: ID!) {
     aliases { name usedBy { name } }
     citations { ${CITATION_FIELDS} }
     relationshipCounts { type total }
+    origin version
   }
 }`;
 
@@ -137,6 +138,8 @@ export interface EntityDetailsResult {
         readonly aliases: readonly { readonly name: string; readonly usedBy: { readonly name: string } | null }[];
         readonly citations: readonly CitationResult[];
         readonly relationshipCounts: readonly { readonly type: string; readonly total: number }[];
+        readonly origin: 'SEED' | 'CURATED';
+        readonly version: number;
       })
     | null;
 }
