@@ -93,7 +93,7 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
   }
   return {
     format,
-    selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth }, origin: originText ?? null },
+    selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth }, ...(originText ? { origin: originText } : {}) },
     metrics,
     dynamic,
     projection,
