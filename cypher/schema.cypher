@@ -4,6 +4,11 @@
 // Every entity is found by its stable seed id.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 
+// Relationships are found by their stable id (curation, `relationship(id:)`). Neo4j indexes
+// relationship properties per type, so there is one range index per relationship type of the
+// model, `relationship_id_<type>`: src/db/apply-schema.ts creates them from the model's list
+// (src/db/relationship-lookup.ts), so a new type gets its index without an edit here.
+
 // Keyset pagination and name filters order by (name, id).
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 

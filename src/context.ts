@@ -5,7 +5,11 @@ import type { DocumentText } from './documents/document-text.js';
 import { CurationStore } from './db/curation-store.js';
 import type { Database } from './db/database.js';
 import { GraphStore, type RelationshipArgs, type RelationshipCount, type RelationshipPage, type SourceSupport } from './db/graph-store.js';
-import type { EntityRecord } from './db/records.js';
+import { entitiesAsOf, relationshipsAsOf } from './db/as-of.js';
+import type { EntityRecord, RelationshipRecord } from './db/records.js';
+import { revisionsOfMany, type RevisionRecord } from './db/revisions.js';
+import type { EntityPage } from './db/list-query.js';
+import { readSupportPages, type SupportPageRequest } from './db/source-support-query.js';
 import { disagree } from './model/disagreement.js';
 import { NetworkService } from './network/network-service.js';
 
@@ -26,6 +30,14 @@ export interface Loaders {
   readonly sourceSupport: DataLoader<string, SourceSupport>;
   /** Relationship pages keyed by entity and the (shared) arguments. */
   relationships(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
+  /** Pages of the entities each document (by file name) is cited for, keyed by the (shared) request. */
+  supportPages(request: SupportPageRequest): DataLoader<string, EntityPage>;
+  /** Revisions of entities (by key) and relationships (by id), oldest first. */
+  readonly history: DataLoader<string, RevisionRecord[]>;
+  /** Relationships by id as they are now. */
+  readonly relationship: DataLoader<string, RelationshipRecord | null>;
+  /** Entities and relationships as they were recorded at an instant (src/db/as-of.ts); one pair of loaders per instant. */
+  asOf(at: string): { readonly entity: DataLoader<string, EntityRecord | null>; readonly relationship: DataLoader<string, RelationshipRecord | null> };
 }
 
 export interface Context {
@@ -56,6 +68,9 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
   const network = new NetworkService(db, observe);
   const entity = new DataLoader<string, EntityRecord | null>((keys) => store.entitiesByKeys(keys));
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
+  const read = (operation: string, query: string, params: Record<string, unknown>) => db.read(operation, query, params, observe);
+  const supportLoaders = new Map<string, DataLoader<string, EntityPage>>();
+  const asOfLoaders = new Map<string, ReturnType<Loaders['asOf']>>();
   const loaders: Loaders = {
     entity,
     source: new DataLoader((fileNames) => store.sourcesByFileName(fileNames)),
@@ -77,6 +92,29 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
         relationshipLoaders.set(id, loader);
       }
       return loader;
+    },
+    supportPages(request) {
+      // As for relationship pages: one loader per distinct request, so all sources asking the same share one query.
+      const id = JSON.stringify(request);
+      let loader = supportLoaders.get(id);
+      if (!loader) {
+        loader = new DataLoader((fileNames) => readSupportPages(read, fileNames, request));
+        supportLoaders.set(id, loader);
+      }
+      return loader;
+    },
+    history: new DataLoader((ids) => revisionsOfMany(db, ids, observe)),
+    relationship: new DataLoader((ids) => relationshipsAsOf(read, ids, null)),
+    asOf(at) {
+      let pair = asOfLoaders.get(at);
+      if (!pair) {
+        pair = {
+          entity: new DataLoader((keys) => entitiesAsOf(read, keys, at)),
+          relationship: new DataLoader((ids) => relationshipsAsOf(read, ids, at)),
+        };
+        asOfLoaders.set(at, pair);
+      }
+      return pair;
     },
   };
   const curation = new CurationStore(db, observe);

@@ -112,6 +112,9 @@ export interface EntityDetails extends EntitySummary {
   readonly aliases: readonly { readonly name: string; readonly usedBy: string | null }[];
   readonly citations: readonly CitationView[];
   readonly relationshipCounts: readonly { readonly type: string; readonly total: number }[];
+  /** Provenance: from the seed documents, or added through curation; `version` counts curated changes. */
+  readonly origin: 'SEED' | 'CURATED';
+  readonly version: number;
 }
 
 export interface SearchHitView {
@@ -218,7 +221,7 @@ export async function fetchPaths(from: string, to: string, options: PathOptions)
       to: hop.to.key,
       forward: hop.forward,
       cost: hop.cost,
-      relationship: { ...tie(hop.tie), citations: hop.citations.map(citation) },
+      relationship: { ...tie(hop.tie), citations: hop.citations.flatMap(citation) },
     })),
   }));
 }
@@ -231,8 +234,10 @@ export async function fetchEntity(key: string): Promise<EntityDetails | null> {
     ...summary(entity),
     description: entity.description,
     aliases: entity.aliases.map((a) => ({ name: a.name, usedBy: a.usedBy?.name ?? null })),
-    citations: entity.citations.map(citation),
+    citations: entity.citations.flatMap(citation),
     relationshipCounts: entity.relationshipCounts,
+    origin: entity.origin,
+    version: entity.version,
   };
 }
 
@@ -288,8 +293,10 @@ function summary(entity: EntitySummary): EntitySummary {
 
 const PROPERTY_NAMES = ['date', 'start', 'end', 'role', 'relation', 'status', 'amount', 'currency', 'share', 'effect'] as const;
 
-function citation(c: CitationResult): CitationView {
-  return { document: c.document, startLine: c.startLine, endLine: c.endLine, source: SOURCES.get(c.document) ?? null, quote: c.quote ?? null };
+/** A line citation as the page shows it; page/quote citations (no lines) are not drawn yet. */
+function citation(c: CitationResult): CitationView[] {
+  if (c.startLine === null || c.endLine === null) return [];
+  return [{ document: c.document, startLine: c.startLine, endLine: c.endLine, source: SOURCES.get(c.document) ?? null, quote: c.quote ?? null }];
 }
 
 function tie(t: TieResult): RelationshipView {
@@ -309,7 +316,7 @@ function tie(t: TieResult): RelationshipView {
     validFrom: t.firstDate,
     validTo: t.lastDate,
     properties,
-    citations: t.citations.map(citation),
+    citations: t.citations.flatMap(citation),
     derived: t.derived,
     weight: t.weight,
     relation: t.relation,

@@ -69,6 +69,7 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
     h('p', { class: 'muted small' }, h('code', {}, summary.key), dates !== null ? ` · ${dates}` : null),
     details === null ? h('p', { class: 'muted' }, 'Loading…') : null,
     details?.description ? h('p', { class: 'description' }, details.description) : null,
+    details ? h('p', { class: 'muted small', id: 'details-provenance' }, provenance(details)) : null,
     details && details.aliases.length > 0
       ? h(
           'p',
@@ -242,4 +243,11 @@ function evidenceList(citations: readonly CitationView[], quotes: ReadonlyMap<st
       );
     }),
   );
+}
+
+/** Where the entity comes from, in words: the seed documents or an analyst, and whether it was corrected since. */
+function provenance(details: EntityDetails): string {
+  const changes = details.version === 1 ? '' : ` (${details.version} curated versions)`;
+  if (details.origin === 'CURATED') return `Added by an analyst through curation${changes}`;
+  return details.version > 0 ? `From the seed documents, corrected through curation (version ${details.version})` : 'From the seed documents';
 }

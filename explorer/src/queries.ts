@@ -52,6 +52,7 @@ export const ENTITY_QUERY = `query ExplorerEntity($id: ID!) {
     aliases { name usedBy { name } }
     citations { ${CITATION_FIELDS} }
     relationshipCounts { type total }
+    origin version
   }
 }`;
 
@@ -79,8 +80,9 @@ export interface RelationshipResult {
 
 export interface CitationResult {
   readonly document: string;
-  readonly startLine: number;
-  readonly endLine: number;
+  /** Null for a page/quote citation of a source added without text (curation). */
+  readonly startLine: number | null;
+  readonly endLine: number | null;
   readonly quote?: string | null;
 }
 
@@ -136,6 +138,8 @@ export interface EntityDetailsResult {
         readonly aliases: readonly { readonly name: string; readonly usedBy: { readonly name: string } | null }[];
         readonly citations: readonly CitationResult[];
         readonly relationshipCounts: readonly { readonly type: string; readonly total: number }[];
+        readonly origin: 'SEED' | 'CURATED';
+        readonly version: number;
       })
     | null;
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Database } from './database.js';
+import { relationshipIdIndexStatements } from './relationship-lookup.js';
 
 /** The indexes and constraints readiness waits for; names match cypher/schema.cypher. */
 export const REQUIRED_SCHEMA = ['entity_id', 'entity_name', 'entity_date_from', 'entity_names', 'entity_text', 'relationship_text'] as const;
@@ -15,9 +16,9 @@ export function splitCypher(text: string): string[] {
     .filter((statement) => statement !== '');
 }
 
-/** Applies cypher/schema.cypher (idempotent) and waits until its indexes are online. */
+/** Applies cypher/schema.cypher and the per-type relationship id indexes (idempotent), and waits until the indexes are online. */
 export async function applySchema(db: Database, schemaFile: URL | string): Promise<void> {
-  for (const statement of splitCypher(await readFile(schemaFile, 'utf8'))) {
+  for (const statement of [...splitCypher(await readFile(schemaFile, 'utf8')), ...relationshipIdIndexStatements()]) {
     await db.write('apply-schema', (tx) => tx.run(statement));
   }
   await db.write('await-indexes', (tx) => tx.run('CALL db.awaitIndexes(60)'));

@@ -14,7 +14,7 @@ import {
   type Operation,
   type TargetInput,
 } from '../curation/operations.js';
-import { formatCitation } from '../model/citation.js';
+import { formatCitation, formatPageCitation } from '../model/citation.js';
 import { RELATIONSHIPS } from '../model/graph-model.js';
 import { lineCountsOf, readDocumentManifest } from '../seed/documents.js';
 import type { Database, RoundTripObserver } from './database.js';
@@ -209,7 +209,7 @@ async function addSource(batch: Batch, input: Extract<Operation, { op: 'addSourc
   if (input.date) properties['date'] = input.date;
   if (input.kind) properties['kind'] = input.kind.trim();
   // A source cites itself: its whole text, or the document as such when it has no lines.
-  const citations = [lines && lines.length > 0 ? formatCitation({ document: fileName, startLine: 1, endLine: lines.length }) : `${fileName}#document`];
+  const citations = [lines && lines.length > 0 ? formatCitation({ document: fileName, startLine: 1, endLine: lines.length }) : formatPageCitation({ document: fileName, page: null, quote: null })];
   const after: EntityState = {
     element: 'entity',
     id: input.id,
@@ -356,8 +356,7 @@ async function resolveCitations(batch: Batch, inputs: readonly CitationInput[]):
       if (end > source.lines) throw curationError('BAD_USER_INPUT', `citations[${i}]: lines ${c.lines} run past the end of ${source.fileName} (${source.lines} lines)`);
       citations.push(formatCitation({ document: source.fileName, startLine: start, endLine: end }));
     } else {
-      const parts = [...(c.page ? [`page=${c.page}`] : []), ...(c.quote ? [`quote=${encodeURIComponent(c.quote.trim())}`] : [])];
-      citations.push(`${source.fileName}#${parts.join('&')}`);
+      citations.push(formatPageCitation({ document: source.fileName, page: c.page ?? null, quote: c.quote?.trim() ?? null }));
     }
   }
   return citations;

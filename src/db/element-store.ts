@@ -8,6 +8,7 @@ import {
   type RelationshipState,
 } from '../curation/element-state.js';
 import { ENTITY_LABEL, isEntityLabel, isRelationshipType, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
+import { matchRelationshipById } from './relationship-lookup.js';
 import { toPlain } from './to-plain.js';
 
 /**
@@ -21,7 +22,7 @@ import { toPlain } from './to-plain.js';
 
 const ENTITY_OR_RETRACTED = `CALL { MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN n UNION MATCH (n:Retracted {id: $id}) RETURN n }`;
 const RELATIONSHIP_OR_ARCHIVED = `CALL {
-  MATCH ()-[r {id: $id}]->() RETURN r AS x, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to
+  ${matchRelationshipById('$id')} RETURN r AS x, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to
   UNION
   MATCH (a:RetractedRelationship {id: $id}) RETURN a AS x, a.type AS type, a.from AS from, a.to AS to
 }`;

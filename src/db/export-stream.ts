@@ -17,6 +17,8 @@ export interface ExportSelection {
   readonly to: string | null;
   /** An ego network: the entities within `depth` hops of `key` (walking only selected nodes and edges). */
   readonly ego: { readonly key: string; readonly depth: number } | null;
+  /** Only facts of this origin (nodes and edges; an edge also needs both ends kept); absent or null keeps both. */
+  readonly origin?: 'seed' | 'curated' | null;
 }
 
 export interface ExportStreamOptions {
@@ -170,6 +172,7 @@ function selectedNodes(selection: ExportSelection, options: ExportStreamOptions)
     to: selection.to,
     relTypes: relationshipTypes(selection),
     center: selection.ego?.key ?? null,
+    origin: selection.origin ?? null,
   };
   if (!selection.ego) return { match: `MATCH (n:${label}) WHERE ${nodePredicate('n')}`, params, label };
 
@@ -201,7 +204,7 @@ function edgeMatch(selection: ExportSelection, options: ExportStreamOptions): { 
     subquery: `UNWIND ns AS a
        MATCH (a)-[r]->(b:${label})
        WHERE ${edgePredicate('r')} AND b IN ns`,
-    params: { relTypes: relationshipTypes(selection), from: selection.from, to: selection.to },
+    params: { relTypes: relationshipTypes(selection), from: selection.from, to: selection.to, origin: selection.origin ?? null },
   };
 }
 
@@ -213,14 +216,16 @@ function edgeMatch(selection: ExportSelection, options: ExportStreamOptions): { 
 function nodePredicate(x: string): string {
   return `($types IS NULL OR any(l IN labels(${x}) WHERE l IN $types))
        AND ($to IS NULL OR ${x}.dateFrom IS NULL OR ${x}.dateFrom <= $to)
-       AND ($from IS NULL OR ${x}.dateTo IS NULL OR ${x}.dateTo >= $from)`;
+       AND ($from IS NULL OR ${x}.dateTo IS NULL OR ${x}.dateTo >= $from)
+       AND ($origin IS NULL OR coalesce(${x}.origin, 'seed') = $origin)`;
 }
 
 /** Type and date window on relationship `r`, with the same open-bound rule as `paths(asOf)`. */
 function edgePredicate(r: string): string {
   return `type(${r}) IN $relTypes
        AND ($to IS NULL OR ${r}.validFrom IS NULL OR ${r}.validFrom <= $to)
-       AND ($from IS NULL OR ${r}.validTo IS NULL OR ${r}.validTo >= $from)`;
+       AND ($from IS NULL OR ${r}.validTo IS NULL OR ${r}.validTo >= $from)
+       AND ($origin IS NULL OR coalesce(${r}.origin, 'seed') = $origin)`;
 }
 
 function relationshipTypes(selection: ExportSelection): readonly RelationshipType[] {

@@ -8,6 +8,7 @@ import { searchNames, searchText } from './search-store.js';
 import { readCandidateClaims, readRivalClaims } from './disagreement-store.js';
 import type { Claim } from '../model/disagreement.js';
 import { rankHits, type RankedHit } from '../search/rank-hits.js';
+import { entityPageAsOf } from './as-of.js';
 import { readEntityPage, type EntityPage, type EntitySort, type PageRequest } from './list-query.js';
 import { relationshipPattern, typeExpression } from './relationship-pattern.js';
 import type { RelationshipArgs, RelationshipPage } from './relationship-page.js';
@@ -94,6 +95,11 @@ export class GraphStore {
   /** One entity with the relationship pages a read plan asks for beneath it, in one round trip (src/planner/). */
   plannedEntity(key: string, levels: readonly RelationshipLevel[], sink: PlanSink): Promise<EntityRecord | null> {
     return readPlannedEntity((operation, query, params) => this.read(operation, query, params), key, levels, sink);
+  }
+
+  /** One forward page of entities in name order as they were recorded at `at` (src/db/as-of.ts). */
+  listEntitiesAsOf(label: EntityLabel | null, at: string, page: { size: number; cursor?: CursorKey; withTotal: boolean }): Promise<EntityPage> {
+    return entityPageAsOf((operation, query, params) => this.read(operation, query, params), label, at, page);
   }
 
   /** Figures that could disagree (src/db/disagreement-store.ts); the model's rule pairs them. */

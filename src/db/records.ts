@@ -23,6 +23,8 @@ export interface RelationshipRecord {
   readonly to: string;
   readonly citations: readonly string[];
   readonly props: Readonly<Record<string, unknown>>;
+  /** Set when the relationship was read as recorded at this instant (`asOf`): its ends are read as of then too. */
+  readonly asOf?: string;
 }
 
 /**

@@ -60,6 +60,18 @@ export async function revisionsOf(db: Database, targetId: string, observe?: Roun
   return rows.map((row) => toRevision(row['v'] as Record<string, unknown>));
 }
 
+/** The revisions of many facts, each oldest first, in key order: one round trip for a whole batch. */
+export async function revisionsOfMany(db: Database, targetIds: readonly string[], observe?: RoundTripObserver): Promise<RevisionRecord[][]> {
+  const rows = await db.read(
+    'revisions-of-many',
+    'UNWIND $ids AS id MATCH (v:Revision {targetId: id}) WITH id, v ORDER BY v.at, v.seq RETURN id, collect(properties(v)) AS revisions',
+    { ids: targetIds },
+    observe,
+  );
+  const byId = new Map(rows.map((row) => [String(row['id']), (row['revisions'] as Record<string, unknown>[]).map(toRevision)]));
+  return targetIds.map((id) => byId.get(id) ?? []);
+}
+
 function toRevision(props: Record<string, unknown>): RevisionRecord {
   const str = (key: string): string | null => (typeof props[key] === 'string' ? props[key] : null);
   return {

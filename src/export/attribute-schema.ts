@@ -70,6 +70,7 @@ const COMMON_NODE_ATTRIBUTES: readonly Attribute[] = [
   { name: 'citations', type: 'string', description: 'Where the sources say so: file.txt:lines entries separated by ";".' },
   { name: 'dateFrom', type: 'string', description: 'First day covered by the entity\'s dates (ISO day).' },
   { name: 'dateTo', type: 'string', description: 'Last day covered by the entity\'s dates (ISO day).' },
+  { name: 'origin', type: 'string', description: 'Where the fact came from: seed (the seed files) or curated (added through the curation API).' },
 ];
 
 /** Common edge columns; `label` repeats the relationship type so that tools show it on the edge. */
@@ -84,6 +85,7 @@ const COMMON_EDGE_ATTRIBUTES: readonly Attribute[] = [
   { name: 'citations', type: 'string', description: 'Where the sources say so: file.txt:lines entries separated by ";".' },
   { name: 'validFrom', type: 'string', description: 'First day the relationship held (ISO day), if dated.' },
   { name: 'validTo', type: 'string', description: 'Last day the relationship held (ISO day), if it ended.' },
+  { name: 'origin', type: 'string', description: 'Where the fact came from: seed (the seed files) or curated (added through the curation API).' },
 ];
 
 /** Per-node metrics, present only when a request asks for them; `directed` says which graph they were computed on. */

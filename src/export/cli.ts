@@ -32,6 +32,7 @@ const CLI = {
   --projection full|actors|layers:actors,context   which layers of the graph to export
   --directed true|false          directed or undirected edges
   --undated include|exclude      keep or drop undated entities and relationships in a date window
+  --origin seed|curated          only facts from the seed files, or only facts added through curation
 
 With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or it starts the local Neo4j itself.`,
   options: {
@@ -48,6 +49,7 @@ With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or
     projection: { type: 'string' },
     directed: { type: 'string' },
     undated: { type: 'string' },
+    origin: { type: 'string' },
   },
 } as const;
 
@@ -73,6 +75,7 @@ await runCli(CLI.command, async () => {
   set('projection', values.projection);
   set('directed', values.directed);
   set('undated', values.undated);
+  set('origin', values.origin);
 
   let request;
   try {

@@ -19,6 +19,7 @@ export function toExportNode(entity: EntityRecord): ExportNode {
     aliases: entity.aliases,
     aliasUsedBy: entity.aliasUsedBy,
     citations: entity.citations,
+    origin: originOf(entity.props),
   };
   return { id: entity.key, values: pick(NODE_ATTRIBUTES, source) };
 }
@@ -31,6 +32,7 @@ export function toExportEdge(relationship: RelationshipRecord): ExportEdge {
     relationshipId: relationship.id,
     relationshipType: relationship.type,
     citations: relationship.citations,
+    origin: originOf(relationship.props),
   };
   return { id: relationship.id, source: relationship.from, target: relationship.to, values: pick(EDGE_ATTRIBUTES, source) };
 }
@@ -43,6 +45,8 @@ export function toTieEdge(tie: Tie): ExportEdge {
     relationshipId: tie.id,
     relationshipType: tie.kind,
     citations: tie.citations,
+    // A derived tie is drawn from stored relationships; only a direct tie has an origin of its own.
+    origin: tie.relationship ? originOf(tie.relationship.props) : undefined,
     validFrom: tie.firstDate ?? undefined,
     validTo: tie.lastDate ?? undefined,
     derived: tie.derived,
@@ -51,6 +55,11 @@ export function toTieEdge(tie: Tie): ExportEdge {
     evidenceRelationships: tie.evidence.flatMap((e) => e.relationships.map((r) => r.id)),
   };
   return { id: tie.id, source: tie.from, target: tie.to, values: pick([...EDGE_ATTRIBUTES, ...TIE_ATTRIBUTES], source) };
+}
+
+/** Facts stored before origins were recorded came from the seed. */
+function originOf(props: Readonly<Record<string, unknown>>): string {
+  return props['origin'] === 'curated' ? 'curated' : 'seed';
 }
 
 function pick(attributes: typeof NODE_ATTRIBUTES, source: Record<string, unknown>): Record<string, AttributeValue | undefined> {

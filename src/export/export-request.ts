@@ -38,7 +38,7 @@ export class ExportRequestError extends Error {
   }
 }
 
-export const EXPORT_PARAMETERS = ['projection', 'types', 'relationshipTypes', 'from', 'to', 'undated', 'id', 'depth', 'metrics', 'directed', 'dynamic'] as const;
+export const EXPORT_PARAMETERS = ['projection', 'types', 'relationshipTypes', 'from', 'to', 'undated', 'id', 'depth', 'metrics', 'directed', 'dynamic', 'origin'] as const;
 
 /**
  * Validates an export request: the format, then each parameter against the
@@ -72,6 +72,10 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
     throw new ExportRequestError('depth', `depth is "${depthText ?? ''}"; it must be a whole number from 1 to ${maxDepth}`);
   }
 
+  const originText = params.get('origin');
+  if (originText !== undefined && originText !== 'seed' && originText !== 'curated') {
+    throw new ExportRequestError('origin', `"origin" is "${originText}"; use seed or curated`);
+  }
   const metrics = flag(params, 'metrics');
   const dynamic = flag(params, 'dynamic');
   if (dynamic && !FORMATS[format].dynamic) {
@@ -89,7 +93,7 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
   }
   return {
     format,
-    selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth } },
+    selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth }, ...(originText ? { origin: originText } : {}) },
     metrics,
     dynamic,
     projection,

@@ -133,7 +133,7 @@ query JapaneseCompanies {
   {
     title: 'Sources and what they support',
     query: `# The source documents: title, authors, publisher, and how many relationships each supports.
-# Try: add supportedEntities { name } to see what one document is the source for.
+# Try: add supportedEntities(first: 5, kinds: [Person]) { totalCount nodes { name } } to see whom one document is the source for.
 query Sources {
   sources(first: 10) {
     nodes {

@@ -31,3 +31,36 @@ export function parseCitation(text: string, defaultDocument?: string): Citation 
 export function formatCitation({ document, startLine, endLine }: Citation): string {
   return startLine === endLine ? `${document}:${startLine}` : `${document}:${startLine}-${endLine}`;
 }
+
+/**
+ * A citation of a source without text lines (added through curation): a page
+ * and/or a quote given by the curator, or the document as a whole. Stored as
+ * `file.txt#page=12&quote=...` (the quote URI-encoded) or `file.txt#document`.
+ */
+export interface PageCitation {
+  readonly document: string;
+  readonly page: number | null;
+  readonly quote: string | null;
+}
+
+const PAGE_CITATION = /^(?<document>[\w.-]+\.txt)#(?<rest>.*)$/;
+
+/** Parses the stored page/quote form; null when `text` is not one. */
+export function parsePageCitation(text: string): PageCitation | null {
+  const groups = PAGE_CITATION.exec(text)?.groups;
+  if (!groups) return null;
+  const document = groups['document'] ?? '';
+  const rest = groups['rest'] ?? '';
+  if (rest === 'document') return { document, page: null, quote: null };
+  const params = new URLSearchParams(rest.replaceAll('+', '%2B'));
+  const page = params.get('page');
+  const quote = params.get('quote');
+  if (page === null && quote === null) return null;
+  return { document, page: page !== null && /^\d+$/.test(page) ? Number(page) : null, quote };
+}
+
+/** The stored form of a page/quote citation. */
+export function formatPageCitation({ document, page, quote }: PageCitation): string {
+  const parts = [...(page !== null ? [`page=${page}`] : []), ...(quote !== null ? [`quote=${encodeURIComponent(quote)}`] : [])];
+  return `${document}#${parts.length > 0 ? parts.join('&') : 'document'}`;
+}

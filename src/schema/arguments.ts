@@ -53,3 +53,25 @@ export function dateBound(argument: string, value: string | null | undefined, ed
   if (!datePrecision(value)) throw badInput(argument, `is "${value}"; expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD`);
   return edge === 'first' ? firstDay(value) : lastDay(value);
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * An `asOf` instant: an ISO 8601 date-time with an offset (`2026-12-02T06:30:00Z`)
+ * or a date (midnight UTC starting it). Returned in the form revisions record
+ * their time (`toISOString`), so that the two compare as strings.
+ */
+export function instant(argument: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const time = INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) throw badInput(argument, `is "${value.slice(0, 40)}"; expected an ISO 8601 date-time with an offset, such as "2026-12-02T06:30:00Z", or a date`);
+  return new Date(time).toISOString();
+}
+
+/** What `asOf` means, shared by every field that takes it. */
+export const AS_OF_DESCRIPTION =
+  'Read the fact as it was recorded at this instant (ISO 8601 date-time with offset, e.g. "2026-12-02T06:30:00Z", or a date = its midnight UTC): ' +
+  'curated changes made after it are undone using their revisions, facts added after it are absent and facts retracted after it are back. ' +
+  'Seed facts are as the seed loaded them. Only the fact\'s own fields are as of then; fields that read further (relationships, counts) read the graph as it is now. ' +
+  'Not the same as `paths(asOf:)`, which keeps ties that held in the world on a date.';
+

@@ -3,7 +3,7 @@ import { connectionNodeSelections, loaderSink, planEntitySelections } from './pl
 import { builder } from '../builder.js';
 import { ENTITY_LABELS, type EntityLabel } from '../model/graph-model.js';
 import type { Context } from '../context.js';
-import { badInput, pageSize } from './arguments.js';
+import { AS_OF_DESCRIPTION, badInput, instant, pageSize } from './arguments.js';
 import { EntityConnectionRef, KindConnectionRefs, type EntityConnectionShape } from './entity-connection.js';
 import { EntityFilterInput, KindFilterInputs, toEntityFilter } from './entity-filter-input.js';
 import { EntityOrderEnum, KindOrderEnums, listCursor, toSort } from './entity-order.js';
@@ -20,6 +20,7 @@ interface ListArgs {
   after?: string | null;
   last?: number | null;
   before?: string | null;
+  asOf?: string | null;
 }
 
 async function listEntities(args: ListArgs, ctx: Context, info: GraphQLResolveInfo, label: EntityLabel | null): Promise<EntityConnectionShape> {
@@ -33,6 +34,8 @@ async function listEntities(args: ListArgs, ctx: Context, info: GraphQLResolveIn
   const sort = toSort(args.orderBy);
   const cursor = backward ? listCursor('before', args.before, sort) : listCursor('after', args.after, sort);
   const filter = toEntityFilter(args.filter, label ?? undefined);
+  const at = instant('asOf', args.asOf);
+  if (at !== null) return listAsOf(args, ctx, info, label, at, size, filter);
   // A client asking only for `aggregate` costs one query: the page itself is not read.
   if (!PAGE_FIELDS.some((field) => selectsField(info, field))) {
     return { page: { total: null, items: [], hasMore: false, hasOther: false }, backward, hasCursor: false, filter, label };
@@ -47,6 +50,21 @@ async function listEntities(args: ListArgs, ctx: Context, info: GraphQLResolveIn
     levels && levels.length > 0 ? { levels, sink: loaderSink(ctx) } : undefined,
   );
   return { page, backward, hasCursor: cursor !== undefined, filter, label };
+}
+
+/**
+ * A list as it was recorded at `at` (src/db/as-of.ts): forward pages in name
+ * order. Filters, other orders and aggregates read the graph as it is now, so
+ * they are refused with `asOf` rather than answered half-then, half-now.
+ */
+async function listAsOf(args: ListArgs, ctx: Context, info: GraphQLResolveInfo, label: EntityLabel | null, at: string, size: number, filter: EntityConnectionShape['filter']): Promise<EntityConnectionShape> {
+  if (args.filter) throw badInput('filter', 'cannot be combined with "asOf" (filters read the graph as it is now)');
+  if (args.orderBy && args.orderBy !== 'NAME_ASC') throw badInput('orderBy', 'must be NAME_ASC with "asOf"');
+  if (args.last !== null && args.last !== undefined) throw badInput('last', 'cannot be combined with "asOf": page forward with "first"/"after"');
+  if (selectsField(info, 'aggregate')) throw badInput('asOf', 'cannot be combined with "aggregate" (aggregates read the graph as it is now)');
+  const cursor = listCursor('after', args.after, toSort('NAME_ASC'));
+  const page = await ctx.store.listEntitiesAsOf(label, at, { size, withTotal: selectsField(info, 'totalCount'), ...(cursor ? { cursor } : {}) });
+  return { page, backward: false, hasCursor: cursor !== undefined, filter, label };
 }
 
 const PLURALS: Record<EntityLabel, string> = {
@@ -72,6 +90,7 @@ const pageArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) =>
   after: t.arg.string({ description: 'Cursor to continue forward from (issued by this list with the same `orderBy`).' }),
   last: t.arg.int({ description: 'Page size going backward, from `before` (or from the end).' }),
   before: t.arg.string({ description: 'Cursor to continue backward from (issued by this list with the same `orderBy`).' }),
+  asOf: t.arg.string({ description: `${AS_OF_DESCRIPTION} On a list: forward pages in NAME_ASC order only, without \`filter\` or \`aggregate\`.` }),
 });
 
 builder.queryField('entities', (t) =>

@@ -2,10 +2,11 @@ import type { GraphQLInterfaceType } from 'graphql';
 import { builder } from '../builder.js';
 import type { EntityRecord } from '../db/records.js';
 import { ENTITY_LABELS, LABELS } from '../model/graph-model.js';
-import { entityKey } from './arguments.js';
+import { AS_OF_DESCRIPTION, entityKey, instant } from './arguments.js';
+import { RevisionRef } from './mutations/revision.js';
 import { CitationRef, citationsOf } from './citation.js';
 import { EntityRef, EntityTypeRefs } from './entity-refs.js';
-import { EntityTypeEnum, RelationshipTypeEnum } from './enums.js';
+import { EntityTypeEnum, OriginEnum, originOf, RelationshipTypeEnum } from './enums.js';
 import { loaderSink, planEntitySelections } from './planned-reads.js';
 
 interface AliasShape {
@@ -63,6 +64,20 @@ EntityRef.implement({
     }),
     dateFrom: t.exposeString('dateFrom', { nullable: true, description: 'First day the entity\'s date covers (events, figures, treaties), ISO.' }),
     dateTo: t.exposeString('dateTo', { nullable: true, description: 'Last day the entity\'s date covers, ISO.' }),
+    version: t.int({
+      description: 'Curation version: 0 as the seed loaded it, +1 with every curated change (pass it as `expectedVersion`).',
+      resolve: (e) => (typeof e.props['version'] === 'number' ? e.props['version'] : 0),
+    }),
+    origin: t.field({
+      type: OriginEnum,
+      description: 'Where the fact came from: SEED (the seed files) or CURATED (added through the API). A curated correction of a seed fact stays SEED; see `history`.',
+      resolve: (e) => originOf(e.props),
+    }),
+    history: t.field({
+      type: [RevisionRef],
+      description: 'Every curated change of this entity, oldest first (empty for a seed fact nobody has curated). Batched: one query for all entities of a list.',
+      resolve: (e, _args, ctx) => ctx.loaders.history.load(e.key),
+    }),
     relationshipCounts: t.field({
       type: [RelationshipCountRef],
       description: 'Relationship counts per type (an aggregate over all pages).',
@@ -108,11 +123,17 @@ builder.queryField('entity', (t) =>
   t.field({
     type: EntityRef,
     nullable: true,
-    description: 'One entity by global id or key ("shinzo-abe"); null if none exists.',
-    args: { id: t.arg.id({ required: true, description: 'A global id or a key.' }) },
+    description: 'One entity by global id or key ("shinzo-abe"); null if none exists (or, with `asOf`, if none existed then).',
+    args: {
+      id: t.arg.id({ required: true, description: 'A global id or a key.' }),
+      asOf: t.arg.string({ description: AS_OF_DESCRIPTION }),
+    },
     // Planned: the entity and the relationship pages selected beneath it come in one query (src/planner/).
+    // A read as of a past instant goes through the revision loaders instead.
     resolve: (_root, args, ctx, info) => {
       const key = entityKey('id', args.id);
+      const at = instant('asOf', args.asOf);
+      if (at !== null) return ctx.loaders.asOf(at).entity.load(key);
       const type = info.schema.getType('Entity') as GraphQLInterfaceType;
       const levels = planEntitySelections(info, ctx, info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])), type);
       return levels && levels.length > 0 ? ctx.store.plannedEntity(key, levels, loaderSink(ctx)) : ctx.loaders.entity.load(key);

@@ -21,3 +21,16 @@ export const DirectionEnum = builder.enumType('Direction', {
     BOTH: { value: 'BOTH', description: 'Either way (arguments only).' },
   } as const,
 });
+
+export const OriginEnum = builder.enumType('Origin', {
+  description: 'Where a fact came from.',
+  values: {
+    SEED: { value: 'seed', description: 'Loaded from the seed files (the five documents).' },
+    CURATED: { value: 'curated', description: 'Added by an analyst through the curation API.' },
+  } as const,
+});
+
+/** The stored `origin` of a fact; facts written before origins were stored are seed facts. */
+export function originOf(props: Readonly<Record<string, unknown>>): 'seed' | 'curated' {
+  return props['origin'] === 'curated' ? 'curated' : 'seed';
+}

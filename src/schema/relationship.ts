@@ -5,7 +5,9 @@ import type { RelationshipRecord } from '../db/records.js';
 import { RELATIONSHIPS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
 import { CitationRef, citationsOf } from './citation.js';
 import { EntityRef } from './entity-refs.js';
-import { DirectionEnum, RelationshipTypeEnum } from './enums.js';
+import { DirectionEnum, OriginEnum, originOf, RelationshipTypeEnum } from './enums.js';
+import { AS_OF_DESCRIPTION, instant } from './arguments.js';
+import { RevisionRef } from './mutations/revision.js';
 
 /** Every property any relationship type may carry, with the model's description. */
 const RELATIONSHIP_PROPERTIES = new Map<string, { type: string; description: string }>();
@@ -23,17 +25,31 @@ export const RelationshipRef = builder.objectRef<RelationshipRecord>('Relationsh
     from: t.field({
       type: EntityRef,
       description: 'The start node.',
-      resolve: async (r, _args, ctx) => required(await ctx.loaders.entity.load(r.from), r.from),
+      resolve: async (r, _args, ctx) => required(await (r.asOf ? ctx.loaders.asOf(r.asOf).entity : ctx.loaders.entity).load(r.from), r.from),
     }),
     to: t.field({
       type: EntityRef,
       description: 'The end node.',
-      resolve: async (r, _args, ctx) => required(await ctx.loaders.entity.load(r.to), r.to),
+      resolve: async (r, _args, ctx) => required(await (r.asOf ? ctx.loaders.asOf(r.asOf).entity : ctx.loaders.entity).load(r.to), r.to),
     }),
     citations: t.field({
       type: [CitationRef],
       description: 'The document line ranges that state this relationship.',
       resolve: (r) => citationsOf(r.citations),
+    }),
+    version: t.int({
+      description: 'Curation version: 0 as the seed loaded it, +1 with every curated change (pass it as `expectedVersion`).',
+      resolve: (r) => num(r.props['version']) ?? 0,
+    }),
+    origin: t.field({
+      type: OriginEnum,
+      description: 'Where the fact came from: SEED (the seed files) or CURATED (added through the API).',
+      resolve: (r) => originOf(r.props),
+    }),
+    history: t.field({
+      type: [RevisionRef],
+      description: 'Every curated change of this relationship, oldest first (empty for a seed fact nobody has curated). Batched: one query for all relationships of a page.',
+      resolve: (r, _args, ctx) => ctx.loaders.history.load(r.id),
     }),
     validFrom: t.string({
       nullable: true,
@@ -64,6 +80,23 @@ export const RelationshipRef = builder.objectRef<RelationshipRecord>('Relationsh
     ),
   }),
 });
+
+builder.queryField('relationship', (t) =>
+  t.field({
+    type: RelationshipRef,
+    nullable: true,
+    description: 'One relationship by its id; null if none exists (or, with `asOf`, if none existed then). Retracted relationships are null unless `asOf` is before the retraction.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The relationship id (16 hex digits, from `Relationship.id`).' }),
+      asOf: t.arg.string({ description: AS_OF_DESCRIPTION }),
+    },
+    resolve: (_root, args, ctx) => {
+      const at = instant('asOf', args.asOf);
+      const id = args.id;
+      return at === null ? ctx.loaders.relationship.load(id) : ctx.loaders.asOf(at).relationship.load(id);
+    },
+  }),
+);
 
 export const RelationshipEdgeRef = builder.objectRef<RelationshipItem>('RelationshipEdge').implement({
   description: 'A relationship seen from one of its ends.',

@@ -249,16 +249,33 @@ describe('curating the graph', () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## Curating the graph'), readme.indexOf('## Graph explorer'));
     const blocks = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-    expect(blocks).toHaveLength(4);
-    const [addNote = '', newPath = '', retract = '', historyQuery = ''] = blocks;
+    expect(blocks).toHaveLength(5);
+    const [addNote = '', newPath = '', retract = '', historyQuery = '', asItWas = ''] = blocks;
     const added = await api.gql<{ curate: { ids: string[] } }>(addNote, {}, curator);
     expect(added.errors).toBeUndefined();
     const relationshipId = added.data?.curate.ids[2] ?? '';
     const path = await api.gql<{ paths: { hops: { relationship: { id: string } | null }[] }[] }>(newPath);
     expect(path.data?.paths.some((p) => p.hops[0]?.relationship?.id === relationshipId)).toBe(true);
-    const retracted = await api.gql(retract.replace('<id from ids>', relationshipId), {}, curator);
+    const retracted = await api.gql<{ retractRelationship: { revisions: { at: string }[] } }>(retract, { id: relationshipId }, curator);
     expect(retracted.errors).toBeUndefined();
-    const log = await api.gql<{ history: { action: string }[] }>(historyQuery.replace('<id from ids>', relationshipId));
+    const log = await api.gql<{ history: { action: string; at: string }[] }>(historyQuery, { id: relationshipId });
     expect(log.data?.history.map((r) => r.action)).toEqual(['add', 'retract']);
+    // As the README says: at the time of the add, the retracted relationship is there, as it was.
+    const at = log.data?.history[0]?.at ?? '';
+    const then = await api.gql<{ relationship: unknown; entity: unknown }>(asItWas, { id: relationshipId, at });
+    expect(then.errors).toBeUndefined();
+    expect(then.data).toEqual({
+      relationship: {
+        type: 'PARTICIPATES_IN',
+        from: { name: 'Example Analyst' },
+        to: { name: expect.any(String) as string },
+        origin: 'CURATED',
+        version: 1,
+        history: log.data?.history.map(({ action, at: when }) => ({ action, at: when })),
+      },
+      entity: { name: 'Example Analyst', origin: 'CURATED', history: [{ action: 'add' }] },
+    });
+    const now = await api.gql<{ relationship: unknown }>('query($id: ID!) { relationship(id: $id) { id } }', { id: relationshipId });
+    expect(now.data?.relationship).toBeNull();
   });
 });

@@ -140,15 +140,15 @@ describe('questions analysts ask of the graph', () => {
   });
 
   it('lists the source documents with their metadata and what they support', async () => {
-    const res = await api.gql<{ sources: { totalCount: number; nodes: { fileName: string; title: string; supportedRelationshipCount: number; supportedEntities: unknown[] }[] }; source: { title: string } }>(`{
-      sources(first: 10) { totalCount nodes { ... on Source { fileName title supportedRelationshipCount supportedEntities { key } } } }
+    const res = await api.gql<{ sources: { totalCount: number; nodes: { fileName: string; title: string; supportedRelationshipCount: number; supportedEntities: { nodes: unknown[] } }[] }; source: { title: string } }>(`{
+      sources(first: 10) { totalCount nodes { ... on Source { fileName title supportedRelationshipCount supportedEntities { nodes { key } } } } }
       source(id: "001_5af6e1162aa95ee1.txt") { ... on Source { title } }
     }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.sources.totalCount).toBe(5);
     for (const s of res.data!.sources.nodes) {
       expect(s.supportedRelationshipCount).toBeGreaterThan(0);
-      expect(s.supportedEntities.length).toBeGreaterThan(0);
+      expect(s.supportedEntities.nodes.length).toBeGreaterThan(0);
     }
     expect(res.data!.source.title).toMatch(/No Peace Deal/);
   });

@@ -37,7 +37,7 @@ describe('database round trips (no N+1)', () => {
 
 describe('sources and what each supports (no N+1)', () => {
   const SOURCES = `query($n: Int!) {
-    sources(first: $n) { nodes { ... on Source { title supportedRelationshipCount supportedEntities { key } } } }
+    sources(first: $n) { nodes { ... on Source { title supportedRelationshipCount supportedEntities { nodes { key } } } } }
   }`;
   const tripsFor = async (n: number): Promise<number> => {
     const res = await api.gql<{ sources: { nodes: unknown[] } }>(SOURCES, { n });

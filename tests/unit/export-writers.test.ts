@@ -166,6 +166,8 @@ describe('export requests', () => {
     expect(actors.directed).toBe(false);
     expect(parse('graphml', { projection: 'actors', directed: 'true' }).directed).toBe(true);
     expect(exportFileName(actors)).toBe('russia-japan-graph-actors-context.graphml');
+    expect(parse('graphml', { origin: 'curated' }).selection.origin).toBe('curated');
+    expect(() => parse('graphml', { origin: 'retracted' })).toThrow('"origin" is "retracted"; use seed or curated');
   });
 
   it('names the parameter it refuses', () => {
