@@ -1,6 +1,8 @@
 import type { Database, RoundTripObserver } from '../db/database.js';
-import { readNetwork, type NetworkSpec } from '../db/network-store.js';
+import { readNeighbourLevel } from '../db/neighbourhood-store.js';
+import { readNetwork } from '../db/network-store.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import { walkRules, type NetworkSpec } from '../db/walk-rules.js';
 import type { Tie } from './tie.js';
 
 export interface NeighbourhoodRequest {
@@ -9,7 +11,8 @@ export interface NeighbourhoodRequest {
   /** Most nodes besides the centre. */
   readonly limit: number;
   readonly spec: NetworkSpec;
-  readonly maxNodes: number;
+  /** Beyond the first step, the most links each entity contributes to the next step. */
+  readonly perParent: number;
 }
 
 /** A capped neighbourhood: what was kept, and how much was left out. */
@@ -19,67 +22,56 @@ export interface NeighbourhoodView {
   readonly relationships: readonly RelationshipRecord[];
   /** Direct and derived ties among the kept nodes. */
   readonly ties: readonly Tie[];
-  /** Nodes within `depth` besides the centre, before the cap. */
+  /** Entities found within the steps searched, besides the centre, before the cap. */
   readonly totalCount: number;
   /** How many of them the cap left out. */
   readonly omitted: number;
+  /** False when farther steps were not searched or an entity's links were cut at `perParent`: the counts are then a floor. */
+  readonly complete: boolean;
 }
 
 /**
- * The nodes within `depth` walking steps of the centre (a stored relationship,
- * or a tie derived through a hidden node) and the ties among them. When more
- * than `limit` are found, the nearest are kept and, among equally near ones,
- * those with the heaviest ties to the nodes one step closer (then by key),
- * so a hub keeps its main partners and the cut is the same every time.
+ * The entities within `depth` walking steps of the centre (a stored
+ * relationship, or a tie derived through a hidden entity) and the ties among
+ * them, read step by step (one round trip per step, then one for the ties).
+ * Nearer entities come first; among equally near ones, those with the most ties
+ * to the entities one step closer (then by key), so a hub keeps its main partners
+ * and the cut is the same every time. The cap and the ranking run in Neo4j: once
+ * a step fills `limit`, farther steps are not searched, and beyond the first step
+ * each entity contributes at most `perParent` links. `complete` says whether the
+ * counts cover the whole neighbourhood.
  */
 export async function readNeighbourhood(db: Database, request: NeighbourhoodRequest, observe?: RoundTripObserver): Promise<NeighbourhoodView> {
-  const network = await readNetwork(
-    db,
-    request.spec,
-    { kind: 'ball', centres: [request.centre], radius: request.depth, maxNodes: request.maxNodes },
-    observe,
-  );
-  const centre = network.nodes.find((n) => n.entity.key === request.centre);
-  if (!centre) return { nodes: [], relationships: [], ties: [], totalCount: 0, omitted: 0 };
-  const neighbours = new Map<string, Tie[]>();
-  for (const tie of network.ties) {
-    neighbours.set(tie.from, [...(neighbours.get(tie.from) ?? []), tie]);
-    neighbours.set(tie.to, [...(neighbours.get(tie.to) ?? []), tie]);
-  }
-  const distance = new Map([[request.centre, 0]]);
-  const pull = new Map<string, number>();
-  let frontier = [request.centre];
-  for (let d = 1; d <= request.depth && frontier.length > 0; d += 1) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      for (const tie of neighbours.get(node) ?? []) {
-        const other = tie.from === node ? tie.to : tie.from;
-        const known = distance.get(other);
-        if (known === undefined) {
-          distance.set(other, d);
-          next.push(other);
-        }
-        if ((distance.get(other) ?? 0) === d) pull.set(other, (pull.get(other) ?? 0) + tie.weight);
-      }
+  const rules = walkRules(request.spec);
+  const kept: string[] = [];
+  const seen = [request.centre];
+  let parents = [request.centre];
+  let total = 0;
+  let complete = true;
+  for (let d = 1; d <= request.depth && parents.length > 0; d += 1) {
+    const room = request.limit - kept.length;
+    if (room <= 0) {
+      complete = false;
+      break;
     }
-    frontier = next;
+    const level = await readNeighbourLevel(db, rules, { parents, seen, room, perParent: d === 1 ? FIRST_STEP_LINKS : request.perParent }, observe);
+    total += level.total;
+    if (level.capped) complete = false;
+    kept.push(...level.kept);
+    seen.push(...level.kept);
+    parents = [...level.kept];
   }
-  const ranked = network.nodes
-    .filter((n) => n.entity.key !== request.centre && distance.has(n.entity.key))
-    .sort(
-      (a, b) =>
-        distance.get(a.entity.key)! - distance.get(b.entity.key)! ||
-        (pull.get(b.entity.key) ?? 0) - (pull.get(a.entity.key) ?? 0) ||
-        (a.entity.key < b.entity.key ? -1 : 1),
-    );
-  const kept = [centre, ...ranked.slice(0, request.limit)];
-  const keys = new Set(kept.map((n) => n.entity.key));
-  const ties = network.ties.filter((t) => keys.has(t.from) && keys.has(t.to));
+  const network = await readNetwork(db, request.spec, { kind: 'ids', ids: [request.centre, ...kept] }, observe);
+  if (!network.nodes.some((n) => n.entity.key === request.centre)) return { nodes: [], relationships: [], ties: [], totalCount: 0, omitted: 0, complete: true };
   return {
-    nodes: kept.map((n) => n.entity),
-    relationships: ties.flatMap((t) => (t.relationship ? [t.relationship] : [])),
-    ties,
-    totalCount: ranked.length,
-    omitted: Math.max(0, ranked.length - request.limit),
+    nodes: network.nodes.map((n) => n.entity),
+    relationships: network.ties.flatMap((t) => (t.relationship ? [t.relationship] : [])),
+    ties: network.ties,
+    totalCount: total,
+    omitted: Math.max(0, total - kept.length),
+    complete,
   };
 }
+
+/** The centre's own links are all examined, so its direct neighbours are ranked and counted exactly. */
+const FIRST_STEP_LINKS = 1_000_000_000;

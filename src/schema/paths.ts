@@ -6,7 +6,7 @@ import { badInput, boundedInt, dateBound, entityKey, pageSize } from './argument
 import { CitationRef, citationsOf } from './citation.js';
 import { EntityRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
-import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
+import { primeEntities, walkSpec } from './network-arguments.js';
 import { RelationshipRef } from './relationship.js';
 import { LayerEnum, relationText, TieEvidenceRef, TieKindEnum, TieRef } from './tie.js';
 
@@ -129,7 +129,6 @@ builder.queryField('paths', (t) =>
         hubCost,
         asOf: dateBound('asOf', args.asOf, 'first'),
         spec: walkSpec(layers, null, args.relationshipTypes ?? null),
-        maxNodes: WALK_MAX_NODES,
       });
       for (const path of paths) primeEntities(ctx, path.nodes);
       return paths;
