@@ -28,7 +28,13 @@ const MAX_RADIUS = 6;
  * Ties are computed on read, never stored. One round trip for the whole graph
  * or given ids; a ball around centres adds one per step (readBall).
  */
-export async function readNetwork(db: Database, spec: NetworkSpec, scope: NetworkScope, observe?: RoundTripObserver): Promise<Network> {
+export async function readNetwork(
+  db: Database,
+  spec: NetworkSpec,
+  scope: NetworkScope,
+  observe?: RoundTripObserver,
+  options: { readonly derived: boolean } = { derived: true },
+): Promise<Network> {
   const rules = walkRules(spec);
   const params: Params = { shown: rules.shown, hiddenLabels: rules.hidden, via: rules.via, direct: rules.direct };
   const isShown = (x: string): string => `any(l IN labels(${x}) WHERE l IN $shown)`;
@@ -46,6 +52,17 @@ export async function readNetwork(db: Database, spec: NetworkSpec, scope: Networ
       ? `MATCH (n:Entity) WHERE ${isShown('n')} WITH n ORDER BY n.id WITH collect(n) AS ns`
       : `UNWIND $ids AS id MATCH (n:Entity {id: id}) WITH collect(n) AS ns`;
   const member = scope.kind === 'all' ? isShown : (x: string): string => `${x}.id IN $ids`;
+  // Derived ties are the costly part (every hidden entity around every shown one): read only when asked for.
+  const derived = `     CALL (ns) {
+       UNWIND ns AS a
+       MATCH (a)-[r]-(h:Entity)
+       WHERE ${hasLabel('h', rules.hidden)} AND ${viaAllowed(rules, 'h', 'r')} AND NOT ${member('h')}
+       // Group first, project after: most hidden entities touch one shown entity and are dropped unread.
+       WITH h, collect(r) AS rs, collect(a.id) AS others
+       WHERE size(rs) >= 2
+       RETURN collect({ h: ${ENTITY_PROJECTION('h')}, rels: [x IN rs | ${RELATIONSHIP_PROJECTION('x')}], others: others }) AS hidden
+     }
+`;
   const rows = await db.read(
     'network',
     `${nodes}
@@ -54,23 +71,15 @@ export async function readNetwork(db: Database, spec: NetworkSpec, scope: Networ
        MATCH (a)-[r]->(b:Entity) WHERE type(r) IN $direct AND ${member('b')}
        RETURN collect(${RELATIONSHIP_PROJECTION('r')}) AS rels
      }
-     CALL (ns) {
-       UNWIND ns AS a
-       MATCH (a)-[r]-(h:Entity)
-       WHERE ${hasLabel('h', rules.hidden)} AND ${viaAllowed(rules, 'h', 'r')} AND NOT ${member('h')}
-       WITH h, collect({ r: ${RELATIONSHIP_PROJECTION('r')}, other: a.id }) AS links
-       WHERE size(links) >= 2
-       RETURN collect({ h: ${ENTITY_PROJECTION('h')}, links: links }) AS hidden
-     }
-     RETURN [x IN ns | { n: ${ENTITY_PROJECTION('x')}, degree: COUNT { (x)--() } }] AS nodes, rels, hidden`,
+${options.derived ? derived : 'WITH ns, rels, [] AS hidden\n'}     RETURN [x IN ns | { n: ${ENTITY_PROJECTION('x')}, degree: COUNT { (x)--() } }] AS nodes, rels, hidden`,
     { ...params, ids },
     observe,
   );
   const row = rows[0];
   if (!row) return { nodes: [], ties: [] };
-  const hidden: HiddenNode[] = (row['hidden'] as { h: unknown; links: { r: unknown; other: string }[] }[]).map((x) => ({
+  const hidden: HiddenNode[] = (row['hidden'] as { h: unknown; rels: unknown[]; others: string[] }[]).map((x) => ({
     entity: toEntityRecord(x.h),
-    links: x.links.map((l) => ({ relationship: toRelationshipRecord(l.r), other: l.other })),
+    links: x.rels.map((r, i) => ({ relationship: toRelationshipRecord(r), other: x.others[i]! })),
   }));
   return {
     nodes: (row['nodes'] as { n: unknown; degree: unknown }[]).map((x) => ({ entity: toEntityRecord(x.n), storedDegree: Number(x.degree) })),

@@ -19,12 +19,12 @@ export interface RouteSearch {
 
 /**
  * The degree caps of the search tiers: the first tier may step only through
- * entities with at most 32 relationships, the second 256, the last any. Neo4j's
+ * entities with at most 32 relationships, the second through any. Neo4j's
  * shortest-path search counts hops, not costs; without the caps every candidate
  * would run through Japan or Russia (a hub is a shortcut to everything), and the
  * specific routes the cost ranking prefers would never be seen.
  */
-export const TIER_DEGREE_CAPS: readonly (number | null)[] = [32, 256, null];
+export const TIER_DEGREE_CAPS: readonly (number | null)[] = [32, null];
 
 /**
  * The candidate routes between two entities: for each tier, Neo4j's `SHORTEST k`

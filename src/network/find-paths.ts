@@ -40,7 +40,7 @@ export interface FoundPath {
 
 /**
  * The k cheapest routes between two entities over the network view, found in
- * two round trips: Neo4j's shortest-route search in three tiers (see
+ * two round trips: Neo4j's shortest-route search in two tiers (see
  * src/db/path-search.ts) proposes candidates, then the ties between consecutive
  * entities on them are read with their evidence. Each candidate walks, at every
  * hop, the cheapest tie allowed between its two entities; candidates are ranked
@@ -114,7 +114,7 @@ export async function findPaths(db: Database, request: PathRequest, observe?: Ro
 
 /** Routes asked of each search tier: enough that the cost ranking has alternatives to choose from. */
 export function candidatesPerTier(k: number): number {
-  return 2 * k + 8;
+  return k + 5;
 }
 
 /** The cheapest tie among parallel ones (then the smallest id, so the choice is stable). */

@@ -13,6 +13,8 @@ export interface NeighbourhoodRequest {
   readonly spec: NetworkSpec;
   /** Beyond the first step, the most links each entity contributes to the next step. */
   readonly perParent: number;
+  /** Whether to read the ties derived through hidden entities (false: stored relationships only, much cheaper). */
+  readonly derivedTies: boolean;
 }
 
 /** A capped neighbourhood: what was kept, and how much was left out. */
@@ -61,7 +63,7 @@ export async function readNeighbourhood(db: Database, request: NeighbourhoodRequ
     seen.push(...level.kept);
     parents = [...level.kept];
   }
-  const network = await readNetwork(db, request.spec, { kind: 'ids', ids: [request.centre, ...kept] }, observe);
+  const network = await readNetwork(db, request.spec, { kind: 'ids', ids: [request.centre, ...kept] }, observe, { derived: request.derivedTies });
   if (!network.nodes.some((n) => n.entity.key === request.centre)) return { nodes: [], relationships: [], ties: [], totalCount: 0, omitted: 0, complete: true };
   return {
     nodes: network.nodes.map((n) => n.entity),

@@ -4,6 +4,7 @@ import { badInput, boundedInt, dateBound, entityKey, pageSize } from './argument
 import { NEIGHBOURHOOD_LINKS_PER_ENTITY, primeEntities, walkSpec } from './network-arguments.js';
 import { EntityTypeRefs, SourceRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
+import { selectsField } from './selection.js';
 import { InterlockRef, SubgraphRef } from './subgraph.js';
 import { LayerEnum } from './tie.js';
 
@@ -32,7 +33,7 @@ builder.queryField('neighborhood', (t) =>
           'Most entities besides the centre (default 50; at most MAX_PAGE_SIZE). Nearer ones first; among equally near, those with the heaviest ties to the nodes one step closer. `omitted` counts the rest.',
       }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const layers = args.layers && args.layers.length > 0 ? args.layers : DEFAULT_WALK_LAYERS;
       const view = await ctx.network.neighbourhood({
         centre: entityKey('id', args.id),
@@ -40,6 +41,7 @@ builder.queryField('neighborhood', (t) =>
         limit: pageSize('limit', args.limit, 50, ctx.limits.maxPageSize),
         spec: walkSpec(layers, null, args.types ?? null),
         perParent: NEIGHBOURHOOD_LINKS_PER_ENTITY,
+        derivedTies: selectsField(info, 'ties'),
       });
       // Every tie's ends are among the nodes: no second round trip for them.
       primeEntities(ctx, view.nodes);
