@@ -107,7 +107,7 @@ export async function findPaths(db: Database, request: PathRequest, observe?: Ro
     if (!known || cost < known.cost) ranked.set(id, { nodes: nodes as EntityRecord[], steps, cost, rank: 0 });
   }
   return [...ranked.values()]
-    .sort((a, b) => a.cost - b.cost || a.steps.length - b.steps.length || compareKeys(a, b))
+    .sort((a, b) => nanoUnits(a.cost) - nanoUnits(b.cost) || a.steps.length - b.steps.length || compareKeys(a, b))
     .slice(0, request.k)
     .map((path, i) => ({ ...path, rank: i + 1 }));
 }
@@ -126,6 +126,11 @@ function cheapestTie(ties: readonly Tie[], tieCost: (tie: Tie) => number): { tie
     if (!best || cost < best.cost || (cost === best.cost && tie.id < best.tie.id)) best = { tie, cost };
   }
   return best;
+}
+
+/** Costs equal to nine decimals rank as equal (sums of logarithms differ in their last bits by the order of addition). */
+function nanoUnits(cost: number): number {
+  return Math.round(cost * 1e9);
 }
 
 function pairKey(a: string, b: string): readonly [string, string] {

@@ -1,14 +1,11 @@
 import { builder } from '../builder.js';
-import { DEFAULT_NETWORK_LAYERS, type Layer } from '../model/layers.js';
+import { DEFAULT_NETWORK_LAYERS, NETWORK_MAX_NODES, type Layer } from '../model/layers.js';
 import type { NetworkView } from '../network/network-view.js';
 import { badInput, boundedInt, dateBound, entityKey } from './arguments.js';
 import { EntityRef } from './entity-refs.js';
 import { EntityTypeEnum, RelationshipTypeEnum } from './enums.js';
 import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
 import { LayerEnum, TieRef } from './tie.js';
-
-/** Most nodes one `network` answer may hold. */
-export const NETWORK_MAX_NODES = 5_000;
 
 export const UndatedEnum = builder.enumType('Undated', {
   description: 'What a time window does with ties that carry no date.',

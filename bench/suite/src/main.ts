@@ -28,15 +28,6 @@ import { renderResults, type CellResult, type RunResults, type SizeResults, type
 import { sampleParams } from './workloads/sample-params.js';
 import { countItems, requestFor, SERVERS, WORKLOADS, type ServerName, type WorkloadName, type WorkloadParams } from './workloads/workloads.js';
 
-/**
- * Workloads whose answers differ from the raw floor's on purpose since the network view (#12):
- * `paths` ranks the k cheapest routes rather than all shortest paths, and a neighbourhood folds
- * statements, figures and documents into ties. Their counts are reported, not failed, until the
- * floor is rewritten for the new semantics (the performance issue, #17).
- */
-const DIFFERENT_BY_DESIGN: ReadonlySet<string> = new Set(['paths', 'neighbourhood-2']);
-const BY_DESIGN_NOTE = '(different by design since the network view: not a failure)';
-
 const SEED = 20161215;
 const CONCURRENCY = [1, 16, 64] as const;
 
@@ -87,7 +78,7 @@ async function main(): Promise<void> {
   for (const size of options.sizes) {
     const result = await benchSize(size, options);
     // Our API and the floor must answer, and agree; @neo4j/graphql's errors (timeouts on hubs) are reported, not fatal.
-    failures += result.validation.filter((v) => v.error !== undefined && v.server !== 'neo4j-graphql').length + result.mismatches.filter((m) => !m.endsWith(BY_DESIGN_NOTE)).length;
+    failures += result.validation.filter((v) => v.error !== undefined && v.server !== 'neo4j-graphql').length + result.mismatches.length;
     sizes.push(result);
   }
   const results: RunResults = {
@@ -143,8 +134,7 @@ async function benchSize(size: SizeName, options: Options): Promise<SizeResults>
         else log(`  ${workload} on ${name}: ${check.error}`);
       }
       if (counts.has('ours') && counts.has('raw') && counts.get('ours') !== counts.get('raw')) {
-        const note = DIFFERENT_BY_DESIGN.has(workload) ? ` ${BY_DESIGN_NOTE}` : '';
-        mismatches.push(`${workload}: ${[...counts].map(([n, c]) => `${n} ${c}`).join(', ')}${note}`);
+        mismatches.push(`${workload}: ${[...counts].map(([n, c]) => `${n} ${c}`).join(', ')}`);
       }
     }
 
