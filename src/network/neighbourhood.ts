@@ -1,8 +1,9 @@
 import type { Database, RoundTripObserver } from '../db/database.js';
-import { readNeighbourLevel } from '../db/neighbourhood-store.js';
+import { readNeighbourhoodIds } from '../db/neighbourhood-store.js';
 import { readNetwork } from '../db/network-store.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
 import { walkRules, type NetworkSpec } from '../db/walk-rules.js';
+import { directTies } from './derive-ties.js';
 import type { Tie } from './tie.js';
 
 export interface NeighbourhoodRequest {
@@ -35,45 +36,24 @@ export interface NeighbourhoodView {
 /**
  * The entities within `depth` walking steps of the centre (a stored
  * relationship, or a tie derived through a hidden entity) and the ties among
- * them, read step by step (one round trip per step, then one for the ties).
- * Nearer entities come first; among equally near ones, those with the most ties
- * to the entities one step closer (then by key), so a hub keeps its main partners
- * and the cut is the same every time. The cap and the ranking run in Neo4j: once
- * a step fills `limit`, farther steps are not searched, and beyond the first step
- * each entity contributes at most `perParent` links. `complete` says whether the
- * counts cover the whole neighbourhood.
+ * them. Nearer entities come first; among equally near ones, those with the most
+ * ties to the entities one step closer (then by key), so a hub keeps its main
+ * partners and the cut is the same every time. The cap and the ranking run in
+ * Neo4j, in one round trip (src/db/neighbourhood-store.ts); the ties derived
+ * through hidden entities take a second one, only when asked for.
  */
 export async function readNeighbourhood(db: Database, request: NeighbourhoodRequest, observe?: RoundTripObserver): Promise<NeighbourhoodView> {
   const rules = walkRules(request.spec);
-  const kept: string[] = [];
-  const seen = [request.centre];
-  let parents = [request.centre];
-  let total = 0;
-  let complete = true;
-  for (let d = 1; d <= request.depth && parents.length > 0; d += 1) {
-    const room = request.limit - kept.length;
-    if (room <= 0) {
-      complete = false;
-      break;
-    }
-    const level = await readNeighbourLevel(db, rules, { parents, seen, room, perParent: d === 1 ? FIRST_STEP_LINKS : request.perParent }, observe);
-    total += level.total;
-    if (level.capped) complete = false;
-    kept.push(...level.kept);
-    seen.push(...level.kept);
-    parents = [...level.kept];
-  }
-  const network = await readNetwork(db, request.spec, { kind: 'ids', ids: [request.centre, ...kept] }, observe, { derived: request.derivedTies });
-  if (!network.nodes.some((n) => n.entity.key === request.centre)) return { nodes: [], relationships: [], ties: [], totalCount: 0, omitted: 0, complete: true };
+  const read = await readNeighbourhoodIds(db, rules, request, observe);
+  if (read.nodes.length === 0) return { nodes: [], relationships: [], ties: [], totalCount: 0, omitted: 0, complete: true };
+  const kept = read.nodes.length - 1;
+  const counts = { totalCount: read.total, omitted: Math.max(0, read.total - kept), complete: read.complete };
+  if (!request.derivedTies) return { nodes: read.nodes, relationships: read.relationships, ties: directTies(read.relationships), ...counts };
+  const network = await readNetwork(db, request.spec, { kind: 'ids', ids: read.nodes.map((n) => n.key) }, observe);
   return {
     nodes: network.nodes.map((n) => n.entity),
     relationships: network.ties.flatMap((t) => (t.relationship ? [t.relationship] : [])),
     ties: network.ties,
-    totalCount: total,
-    omitted: Math.max(0, total - kept.length),
-    complete,
+    ...counts,
   };
 }
-
-/** The centre's own links are all examined, so its direct neighbours are ranked and counted exactly. */
-const FIRST_STEP_LINKS = 1_000_000_000;

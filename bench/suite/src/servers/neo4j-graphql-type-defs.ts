@@ -138,7 +138,10 @@ type Query {
       statement: """
       CALL () {${hood}
       }
-      RETURN { nodes: nodes, edges: edges } AS hood
+      RETURN {
+        nodes: [n IN nodes | { id: n.id, name: n.name, type: n.label }],
+        edges: [r IN rels | { id: r.id, type: r.type, from: r.from, to: r.to, citations: r.citations }]
+      } AS hood
       """
       columnName: "hood"
     )

@@ -1,7 +1,9 @@
+import { neighbourhoodCypher } from '../../../../src/db/neighbourhood-store.js';
 import { routeSearchCypher, TIER_DEGREE_CAPS } from '../../../../src/db/path-search.js';
 import { hasLabel, viaAllowed, walkRules, type WalkRules } from '../../../../src/db/walk-rules.js';
 import { RELATIONSHIP_TYPES } from '../../../../src/model/graph-model.js';
 import { DEFAULT_WALK_LAYERS, DERIVATIONS, HUB_COST, RELATIONSHIP_NETWORK } from '../../../../src/model/layers.js';
+import { NEIGHBOURHOOD_LINKS_PER_ENTITY } from '../../../../src/schema/network-arguments.js';
 
 /**
  * The floor for the network workloads, with our API's semantics (#12): the same
@@ -16,9 +18,9 @@ export const PATHS_K = 5;
 export const PATHS_MAX_HOPS = 4;
 const PER_TIER = PATHS_K + 5;
 
-/** The neighbourhood workload: depth 2, at most 50 besides the centre, 200 links per entity beyond the first step. */
+/** The neighbourhood workload: depth 2, at most 50 besides the centre, 200 links per entity beyond the first step (our API's NEIGHBOURHOOD_LINKS_PER_ENTITY). */
 export const NEIGHBOURHOOD_LIMIT = 50;
-const LINKS_PER_ENTITY = 200;
+const LINKS_PER_ENTITY = NEIGHBOURHOOD_LINKS_PER_ENTITY;
 
 const RULES: WalkRules = walkRules({ layers: DEFAULT_WALK_LAYERS, types: null, relationshipTypes: RELATIONSHIP_TYPES });
 
@@ -47,7 +49,7 @@ export function pathsFloorParams(from: string, to: string): Record<string, unkno
 
 /** Network workload parameters for the neighbourhood floor. */
 export function neighbourhoodFloorParams(id: string): Record<string, unknown> {
-  return { id, via: RULES.via, direct: RULES.direct };
+  return { id, limit: NEIGHBOURHOOD_LIMIT, perParent: LINKS_PER_ENTITY, via: RULES.via, direct: RULES.direct };
 }
 
 const hiddenBetween = (h: string, r1: string, r2: string): string =>
@@ -89,48 +91,11 @@ export const RAW_PATHS = `
     RETURN size(route) - 1 AS length, nodes, hops`;
 
 /**
- * The neighbourhood at depth 2: the centre's walking neighbours ranked by how many
- * ties join them to it (stored relationships and hidden entities), the first 50;
- * if fewer, the next step from them (each contributing at most 200 links), ranked
- * the same way, filling up to 50; then the stored relationships among them all.
+ * The neighbourhood at depth 2 in one query: the same text our API sends
+ * (src/db/neighbourhood-store.ts) with the same parameters, so both keep the same
+ * entities; what the floor saves is everything around it (GraphQL, a second pass).
  */
-const step = (p: string): string => `
-        CALL (${p}) {
-          MATCH (${p})-[r]-(m:Entity) WHERE type(r) IN $direct AND ${hasLabel('m', RULES.shown)}
-          RETURN m, elementId(r) AS link
-          UNION ALL
-          MATCH (${p})-[r1]-(h:Entity)-[r2]-(m:Entity)
-          WHERE ${hasLabel('h', RULES.hidden)} AND ${viaAllowed(RULES, 'h', 'r1')} AND ${viaAllowed(RULES, 'h', 'r2')} AND ${hasLabel('m', RULES.shown)} AND m <> ${p}
-          RETURN m, elementId(h) AS link
-        }`;
-
-export const RAW_NEIGHBOURHOOD = `
-    MATCH (c:Entity {id: $id})
-    CALL (c) {${step('c')}
-      WITH m, count(DISTINCT link) AS pull
-      WHERE m <> c
-      ORDER BY pull DESC, m.id
-      RETURN collect(m) AS first
-    }
-    CALL (c, first) {
-      WITH * WHERE size(first) < ${NEIGHBOURHOOD_LIMIT}
-      UNWIND first AS p
-      CALL (p) {${step('p')}
-        WITH m, link LIMIT ${LINKS_PER_ENTITY}
-        RETURN m, link
-      }
-      WITH p, m, link WHERE m <> c AND NOT m IN first
-      WITH m, count(DISTINCT [p.id, link]) AS pull
-      ORDER BY pull DESC, m.id
-      RETURN collect(m) AS second
-    }
-    WITH [c] + first[0..${NEIGHBOURHOOD_LIMIT}] + second[0..${NEIGHBOURHOOD_LIMIT} - size(first)] AS ns
-    RETURN [x IN ns | { id: x.id, name: x.name, type: head([l IN labels(x) WHERE l <> 'Entity']) }] AS nodes,
-      COLLECT {
-        UNWIND ns AS x
-        MATCH (x)-[r]->(y:Entity) WHERE y IN ns AND type(r) IN $direct
-        RETURN { id: r.id, type: type(r), from: x.id, to: y.id, citations: r.citations }
-      } AS edges`;
+export const RAW_NEIGHBOURHOOD = neighbourhoodCypher(RULES, 2);
 
 /**
  * The same floor as text with its parameters written in as literals, for a
@@ -143,7 +108,7 @@ export function withLiterals(text: string, params: Record<string, unknown>): str
 
 function cypherLiteral(value: unknown): string {
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-  if (typeof value === 'number') return Number.isInteger(value) ? `${value}.0` : String(value);
+  if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return `[${value.map(cypherLiteral).join(', ')}]`;
   if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `\`${k}\`: ${cypherLiteral(v)}`).join(', ')}}`;
   throw new Error(`invariant: no Cypher literal for ${String(value)}`);
