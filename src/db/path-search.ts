@@ -44,6 +44,7 @@ export async function searchRoutes(db: Database, search: RouteSearch, observe?: 
       from: search.from,
       to: search.to,
       via: search.rules.via,
+      hidden: search.rules.hidden,
       direct: search.rules.direct,
       avoid: search.avoidIds,
       through: search.via,
@@ -65,10 +66,13 @@ export function routeSearchCypher(rules: WalkRules, bounds: { readonly maxRaw: n
   const { maxRaw, perTier, withVia } = bounds;
   const hid = (x: string): string => `(${hasLabel(x, rules.hidden)} AND ${x} <> a AND ${x} <> b)`;
   const shownOrEnd = (x: string): string => `(${hasLabel(x, rules.shown)} OR ${x} = b)`;
-  const step = `NOT y.id IN $avoid AND (
-        (${hid('y')} AND NOT ${hid('x')} AND ${viaAllowed(rules, 'y', 'r')})
-        OR (${hid('x')} AND NOT ${hid('y')} AND ${viaAllowed(rules, 'x', 'r')} AND ${shownOrEnd('y')})
-        OR (NOT ${hid('x')} AND NOT ${hid('y')} AND type(r) IN $direct AND ${shownOrEnd('y')}))`;
+  // One CASE rather than three alternatives: the same rule, and Neo4j plans it in about half the time.
+  // (y is never a, and x never b, on a shortest route.)
+  const hiddenLabel = (x: string): string => `[l IN labels(${x}) WHERE l IN $hidden][0]`;
+  const step = `NOT y.id IN $avoid AND CASE
+        WHEN ${hasLabel('y', rules.hidden)} AND y <> b THEN NOT (${hasLabel('x', rules.hidden)} AND x <> a) AND type(r) IN $via[${hiddenLabel('y')}]
+        WHEN ${hasLabel('x', rules.hidden)} AND x <> a THEN ${shownOrEnd('y')} AND type(r) IN $via[${hiddenLabel('x')}]
+        ELSE ${shownOrEnd('y')} AND type(r) IN $direct END`;
   // A rule over the whole route (its number of walking steps) would be checked only after the search and
   // starve it: hop bounds are checked on the answers (findPaths); `via` is cheap to check as the search goes.
   const pathRule = withVia ? ' WHERE all(v IN $through WHERE any(z IN y WHERE z.id = v))' : '';

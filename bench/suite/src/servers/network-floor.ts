@@ -37,6 +37,7 @@ export function pathsFloorParams(from: string, to: string): Record<string, unkno
     from,
     to,
     via: RULES.via,
+    hidden: RULES.hidden,
     direct: RULES.direct,
     avoid: [],
     through: [],
