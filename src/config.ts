@@ -16,6 +16,8 @@ export interface Limits {
   readonly maxPageSize: number;
   readonly maxHops: number;
   readonly maxNeighborhoodDepth: number;
+  /** Most entities an ego network (`network(id:, depth:)`) may reach before it is refused as NETWORK_TOO_LARGE. */
+  readonly maxNetworkNodes: number;
   /** Neo4j transaction timeout per query. */
   readonly queryTimeoutMs: number;
   /** Largest request body yoga reads (413 beyond). */
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize: int('MAX_PAGE_SIZE', 100, 1, 10_000),
       maxHops: int('MAX_PATH_HOPS', 6, 1, 15),
       maxNeighborhoodDepth: int('MAX_NEIGHBORHOOD_DEPTH', 3, 1, 6),
+      maxNetworkNodes: int('MAX_NETWORK_NODES', 20_000, 10, 1_000_000),
       queryTimeoutMs: int('QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
       maxRequestBytes: int('MAX_REQUEST_BYTES', 100_000, 1000, 100_000_000),
       maxCurationBatch: int('MAX_CURATION_BATCH', 100, 1, 1000),

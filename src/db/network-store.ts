@@ -1,24 +1,14 @@
-import type { EntityLabel, RelationshipType } from '../model/graph-model.js';
-import { ENTITY_LABELS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
-import { derivingTypes, labelsOfLayers, type Layer } from '../model/layers.js';
 import { derivedTies, directTies, type HiddenNode } from '../network/derive-ties.js';
 import type { Network } from '../network/tie.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
 import { ENTITY_PROJECTION, RELATIONSHIP_PROJECTION, toEntityRecord, toRelationshipRecord } from './records.js';
+import { hasLabel, viaAllowed, walkRules, type NetworkSpec, type WalkRules } from './walk-rules.js';
 
-/** What a network read shows: layers, the stored types kept as direct ties, optionally fewer kinds. */
-export interface NetworkSpec {
-  readonly layers: readonly Layer[];
-  /** Kinds to show, within the layers; null: every kind of the layers. */
-  readonly types: readonly EntityLabel[] | null;
-  /** Stored relationship types that may be direct ties (and may link to hidden nodes). */
-  readonly relationshipTypes: readonly RelationshipType[];
-}
-
-/** Which nodes a network read covers: every shown node, or those within `radius` walking steps of the centres. */
+/** Which nodes a network read covers: every shown node, those within `radius` walking steps of the centres, or given ones. */
 export type NetworkScope =
   | { readonly kind: 'all' }
-  | { readonly kind: 'ball'; readonly centres: readonly string[]; readonly radius: number; readonly maxNodes: number };
+  | { readonly kind: 'ball'; readonly centres: readonly string[]; readonly radius: number; readonly maxNodes: number }
+  | { readonly kind: 'ids'; readonly ids: readonly string[] };
 
 /** The ball grew past its limit: the caller narrows the request. */
 export class NetworkTooLargeError extends Error {
@@ -35,35 +25,44 @@ const MAX_RADIUS = 6;
  * degree), the stored relationships among them as direct ties, and every
  * hidden node (a node of a layer not shown) linked to two or more shown nodes
  * by a type that derives a tie, folded into derived ties (src/network/derive-ties.ts).
- * Ties are computed on read, never stored. One round trip for the whole graph;
- * a ball around centres adds one per step (readBall).
+ * Ties are computed on read, never stored. One round trip for the whole graph
+ * or given ids; a ball around centres adds one per step (readBall).
  */
-export async function readNetwork(db: Database, spec: NetworkSpec, scope: NetworkScope, observe?: RoundTripObserver): Promise<Network> {
-  const shown = spec.types ? labelsOfLayers(spec.layers).filter((l) => spec.types!.includes(l)) : labelsOfLayers(spec.layers);
-  const hiddenLabels = ENTITY_LABELS.filter((l) => !shown.includes(l));
-  const allowed = new Set<string>(spec.relationshipTypes);
-  const via: Record<string, string[]> = {};
-  for (const label of hiddenLabels) via[label] = derivingTypes(label).filter((t) => allowed.has(t));
-  const params: Params = {
-    shown,
-    hiddenLabels: hiddenLabels.filter((l) => (via[l] ?? []).length > 0),
-    via,
-    direct: spec.relationshipTypes.filter((t) => RELATIONSHIP_TYPES.includes(t)),
-  };
+export async function readNetwork(
+  db: Database,
+  spec: NetworkSpec,
+  scope: NetworkScope,
+  observe?: RoundTripObserver,
+  options: { readonly derived: boolean } = { derived: true },
+): Promise<Network> {
+  const rules = walkRules(spec);
+  const params: Params = { shown: rules.shown, hiddenLabels: rules.hidden, via: rules.via, direct: rules.direct };
   const isShown = (x: string): string => `any(l IN labels(${x}) WHERE l IN $shown)`;
-  const hiddenLabel = (x: string): string => `head([l IN labels(${x}) WHERE l <> 'Entity'])`;
-  let centres: string[] = [];
+  let ids: readonly string[] = [];
   if (scope.kind === 'ball') {
-    centres = await readBall(db, params, scope, isShown, hiddenLabel, observe);
-    if (centres.length > scope.maxNodes) throw new NetworkTooLargeError(centres.length, scope.maxNodes);
+    ids = await readBall(db, rules, params, scope, observe);
+    if (ids.length > scope.maxNodes) throw new NetworkTooLargeError(ids.length, scope.maxNodes);
+  } else if (scope.kind === 'ids') {
+    ids = scope.ids;
   }
-  // The ball's ids (or every shown node), then the ties among them: two small queries plan
-  // far faster than one, and the second is the same text for paths, neighbourhoods and networks.
+  // The ids (or every shown node), then the ties among them: two small queries plan
+  // far faster than one, and the second is the same text for every scope of ids.
   const nodes =
     scope.kind === 'all'
       ? `MATCH (n:Entity) WHERE ${isShown('n')} WITH n ORDER BY n.id WITH collect(n) AS ns`
       : `UNWIND $ids AS id MATCH (n:Entity {id: id}) WITH collect(n) AS ns`;
   const member = scope.kind === 'all' ? isShown : (x: string): string => `${x}.id IN $ids`;
+  // Derived ties are the costly part (every hidden entity around every shown one): read only when asked for.
+  const derived = `     CALL (ns) {
+       UNWIND ns AS a
+       MATCH (a)-[r]-(h:Entity)
+       WHERE ${hasLabel('h', rules.hidden)} AND ${viaAllowed(rules, 'h', 'r')} AND NOT ${member('h')}
+       // Group first, project after: most hidden entities touch one shown entity and are dropped unread.
+       WITH h, collect(r) AS rs, collect(a.id) AS others
+       WHERE size(rs) >= 2
+       RETURN collect({ h: ${ENTITY_PROJECTION('h')}, rels: [x IN rs | ${RELATIONSHIP_PROJECTION('x')}], others: others }) AS hidden
+     }
+`;
   const rows = await db.read(
     'network',
     `${nodes}
@@ -72,24 +71,15 @@ export async function readNetwork(db: Database, spec: NetworkSpec, scope: Networ
        MATCH (a)-[r]->(b:Entity) WHERE type(r) IN $direct AND ${member('b')}
        RETURN collect(${RELATIONSHIP_PROJECTION('r')}) AS rels
      }
-     CALL (ns) {
-       UNWIND ns AS a
-       MATCH (a)-[r]-(h:Entity)
-       WITH a, r, h, ${hiddenLabel('h')} AS hl
-       WHERE hl IN $hiddenLabels AND type(r) IN $via[hl] AND NOT ${member('h')}
-       WITH h, collect({ r: ${RELATIONSHIP_PROJECTION('r')}, other: a.id }) AS links
-       WHERE size(links) >= 2
-       RETURN collect({ h: ${ENTITY_PROJECTION('h')}, links: links }) AS hidden
-     }
-     RETURN [x IN ns | { n: ${ENTITY_PROJECTION('x')}, degree: COUNT { (x)--() } }] AS nodes, rels, hidden`,
-    { ...params, ids: centres },
+${options.derived ? derived : 'WITH ns, rels, [] AS hidden\n'}     RETURN [x IN ns | { n: ${ENTITY_PROJECTION('x')}, degree: COUNT { (x)--() } }] AS nodes, rels, hidden`,
+    { ...params, ids },
     observe,
   );
   const row = rows[0];
   if (!row) return { nodes: [], ties: [] };
-  const hidden: HiddenNode[] = (row['hidden'] as { h: unknown; links: { r: unknown; other: string }[] }[]).map((x) => ({
+  const hidden: HiddenNode[] = (row['hidden'] as { h: unknown; rels: unknown[]; others: string[] }[]).map((x) => ({
     entity: toEntityRecord(x.h),
-    links: x.links.map((l) => ({ relationship: toRelationshipRecord(l.r), other: l.other })),
+    links: x.rels.map((r, i) => ({ relationship: toRelationshipRecord(r), other: x.others[i]! })),
   }));
   return {
     nodes: (row['nodes'] as { n: unknown; degree: unknown }[]).map((x) => ({ entity: toEntityRecord(x.n), storedDegree: Number(x.degree) })),
@@ -105,10 +95,9 @@ export async function readNetwork(db: Database, spec: NetworkSpec, scope: Networ
  */
 async function readBall(
   db: Database,
+  rules: WalkRules,
   params: Params,
   scope: Extract<NetworkScope, { kind: 'ball' }>,
-  isShown: (x: string) => string,
-  hiddenLabel: (x: string) => string,
   observe?: RoundTripObserver,
 ): Promise<string[]> {
   const radius = Math.trunc(scope.radius);
@@ -121,11 +110,11 @@ async function readBall(
       'network-step',
       `UNWIND $frontier AS fid
        MATCH (x:Entity {id: fid})-[r]-(m:Entity)
-       WITH x, type(r) AS t, m, ${hiddenLabel('m')} AS ml
-       WHERE (t IN $direct AND ${isShown('m')}) OR (ml IN $hiddenLabels AND t IN $via[ml])
+       WHERE (type(r) IN $direct AND ${hasLabel('m', rules.shown)}) OR ${viaAllowed(rules, 'm', 'r')}
+       WITH x, m, ${hasLabel('m', rules.hidden)} AS hiddenNode
        OPTIONAL MATCH (m)-[r2]-(y:Entity)
-         WHERE ml IN $hiddenLabels AND y <> x AND type(r2) IN $via[ml] AND ${isShown('y')}
-       WITH CASE WHEN ml IN $hiddenLabels THEN y.id ELSE m.id END AS id
+         WHERE hiddenNode AND y <> x AND ${viaAllowed(rules, 'm', 'r2')} AND ${hasLabel('y', rules.shown)}
+       WITH CASE WHEN hiddenNode THEN y.id ELSE m.id END AS id
        WHERE id IS NOT NULL
        RETURN collect(DISTINCT id) AS ids`,
       { ...params, frontier },

@@ -1,4 +1,4 @@
-import type { AttributeValue, ExportGraph } from './attribute-schema.js';
+import type { Attribute, AttributeValue, ExportGraph } from './attribute-schema.js';
 
 /**
  * CSV node and edge tables in the conventions of Gephi's spreadsheet importer
@@ -13,7 +13,7 @@ export async function* writeNodeCsv(graph: ExportGraph): AsyncGenerator<string> 
   const attributes = graph.nodeAttributes.filter((a) => a.name !== 'label');
   yield row(['Id', 'Label', ...attributes.map((a) => a.name)]);
   for await (const node of graph.nodes) {
-    yield row([node.id, node.values['label'], ...attributes.map((a) => node.values[a.name])]);
+    yield row([node.id, node.values['label'], ...attributes.map((a) => cell(a, node.values[a.name]))]);
   }
 }
 
@@ -23,8 +23,13 @@ export async function* writeEdgeCsv(graph: ExportGraph): AsyncGenerator<string> 
   yield row(['Source', 'Target', 'Type', 'Id', 'Label', 'Kind', ...attributes.map((a) => a.name)]);
   for await (const edge of graph.edges) {
     const type = edge.values['relationshipType'];
-    yield row([edge.source, edge.target, 'Directed', edge.id, edge.values['label'], type, ...attributes.map((a) => edge.values[a.name])]);
+    yield row([edge.source, edge.target, 'Directed', edge.id, edge.values['label'], type, ...attributes.map((a) => cell(a, edge.values[a.name]))]);
   }
+}
+
+/** An `int` column's value as a whole number (a year is 2016, never 2016.0 or "2016"); others as they are. */
+function cell(attribute: Attribute, value: AttributeValue | undefined): AttributeValue | undefined {
+  return attribute.type === 'int' && typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : value;
 }
 
 function row(fields: readonly (AttributeValue | undefined)[]): string {

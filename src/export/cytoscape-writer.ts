@@ -1,5 +1,5 @@
 import type { ExportGraph } from './attribute-schema.js';
-import { ordered } from './node-link-writer.js';
+import { elementJson } from './node-link-writer.js';
 
 /**
  * Writes Cytoscape.js elements JSON in the shape Cytoscape desktop exports and
@@ -15,15 +15,15 @@ export async function* writeCytoscape(graph: ExportGraph): AsyncGenerator<string
     `"data":${JSON.stringify({ name: 'russia-japan-graph', description: graph.description })},\n"elements":{"nodes":[`;
   let first = true;
   for await (const node of graph.nodes) {
-    const data = { id: node.id, value: node.id, name: node.values['label'], ...ordered(graph.nodeAttributes, node.values) };
-    yield `${first ? '\n' : ',\n'}${JSON.stringify({ data })}`;
+    const data = elementJson({ id: node.id, value: node.id, name: node.values['label'] }, graph.nodeAttributes, node.values);
+    yield `${first ? '\n' : ',\n'}{"data":${data}}`;
     first = false;
   }
   yield '\n],\n"edges":[';
   first = true;
   for await (const edge of graph.edges) {
-    const data = { id: edge.id, key: edge.id, source: edge.source, target: edge.target, ...ordered(graph.edgeAttributes, edge.values) };
-    yield `${first ? '\n' : ',\n'}${JSON.stringify({ data })}`;
+    const data = elementJson({ id: edge.id, key: edge.id, source: edge.source, target: edge.target }, graph.edgeAttributes, edge.values);
+    yield `${first ? '\n' : ',\n'}{"data":${data}}`;
     first = false;
   }
   yield '\n]}}\n';

@@ -19,10 +19,17 @@ import {
   type ValidationContext,
 } from 'graphql';
 import type { Limits } from '../config.js';
+import { NETWORK_MAX_NODES } from '../model/layers.js';
 import { argumentValue, variableLookup, type VariableLookup } from './argument-values.js';
 
 /** Arguments that set how many items a field returns. */
 export const SIZE_ARGUMENTS = ['first', 'last', 'limit', 'k'] as const;
+/**
+ * Arguments that cap how many entities a whole answer holds (`network(maxNodes:)`), with the
+ * largest value the field accepts: the answer is priced like a page of that many, so every
+ * list inside it (nodes, ties and their evidence) costs per entity.
+ */
+export const NODE_CAP_ARGUMENTS: Readonly<Record<string, number>> = { maxNodes: NETWORK_MAX_NODES };
 /** Size assumed when a sized field is asked without a size and its schema gives no default. */
 export const DEFAULT_PAGE_SIZE = 20;
 /** Size assumed for a list without a size argument (citations, aliases, introspection lists ...). */
@@ -33,7 +40,8 @@ export const UNSIZED_LIST_SIZE = 10;
  * it above `maxCost` (MAX_QUERY_COST). Every field costs 1 plus the cost of
  * its selection times its size: the value of its `first`/`last`/`limit`/`k`
  * argument (literal or variable, capped at MAX_PAGE_SIZE since larger pages
- * are refused anyway; the argument's default or 20 if absent); for a list
+ * are refused anyway; the argument's default or 20 if absent); for a
+ * network (`maxNodes`), that cap (at most NETWORK_MAX_NODES); for a list
  * fetched by a list argument (`nodes(ids: [...])`), the length of that list
  * (capped the same way, since longer id lists are refused); 10 for other lists
  * without a size argument, 1 otherwise. The `edges` and `nodes` of a sized
@@ -86,8 +94,14 @@ export function measureCost(
       const value = argumentValue(node, name, lookup) ?? definition.defaultValue;
       if (typeof value === 'number' && Number.isFinite(value)) size = Math.max(size ?? 0, value);
     }
-    if (!sized) return isList(field.type) ? listArgumentLength(node, field, lookup, maxPageSize) : undefined;
-    return Math.min(Math.max(size ?? DEFAULT_PAGE_SIZE, 0), maxPageSize);
+    if (sized) return Math.min(Math.max(size ?? DEFAULT_PAGE_SIZE, 0), maxPageSize);
+    for (const [name, cap] of Object.entries(NODE_CAP_ARGUMENTS)) {
+      const definition = field.args.find((arg) => arg.name === name);
+      if (!definition) continue;
+      const value = argumentValue(node, name, lookup) ?? definition.defaultValue;
+      return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), cap) : cap;
+    }
+    return isList(field.type) ? listArgumentLength(node, field, lookup, maxPageSize) : undefined;
   };
 
   const fieldDefinition = (parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined => {

@@ -166,6 +166,9 @@ export const DERIVATIONS: Readonly<Record<EntityLabel, DerivationSpec | null>> =
  */
 export const HUB_COST = 0.5;
 
+/** Most entities one `network` answer (or projection page) may hold; the query cost prices it by this cap. */
+export const NETWORK_MAX_NODES = 5_000;
+
 /** The layers a network view shows when the client names none. */
 export const DEFAULT_NETWORK_LAYERS: readonly Layer[] = ['actors'];
 /** The layers paths and neighbourhoods walk when the client names none. */

@@ -1,6 +1,9 @@
 import type { Database, RoundTripObserver } from '../db/database.js';
-import { readNetwork, type NetworkSpec } from '../db/network-store.js';
+import { readNeighbourhoodIds } from '../db/neighbourhood-store.js';
+import { readNetwork } from '../db/network-store.js';
 import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import { walkRules, type NetworkSpec } from '../db/walk-rules.js';
+import { directTies } from './derive-ties.js';
 import type { Tie } from './tie.js';
 
 export interface NeighbourhoodRequest {
@@ -9,7 +12,10 @@ export interface NeighbourhoodRequest {
   /** Most nodes besides the centre. */
   readonly limit: number;
   readonly spec: NetworkSpec;
-  readonly maxNodes: number;
+  /** Beyond the first step, the most links each entity contributes to the next step. */
+  readonly perParent: number;
+  /** Whether to read the ties derived through hidden entities (false: stored relationships only, much cheaper). */
+  readonly derivedTies: boolean;
 }
 
 /** A capped neighbourhood: what was kept, and how much was left out. */
@@ -19,67 +25,35 @@ export interface NeighbourhoodView {
   readonly relationships: readonly RelationshipRecord[];
   /** Direct and derived ties among the kept nodes. */
   readonly ties: readonly Tie[];
-  /** Nodes within `depth` besides the centre, before the cap. */
+  /** Entities found within the steps searched, besides the centre, before the cap. */
   readonly totalCount: number;
   /** How many of them the cap left out. */
   readonly omitted: number;
+  /** False when farther steps were not searched or an entity's links were cut at `perParent`: the counts are then a floor. */
+  readonly complete: boolean;
 }
 
 /**
- * The nodes within `depth` walking steps of the centre (a stored relationship,
- * or a tie derived through a hidden node) and the ties among them. When more
- * than `limit` are found, the nearest are kept and, among equally near ones,
- * those with the heaviest ties to the nodes one step closer (then by key),
- * so a hub keeps its main partners and the cut is the same every time.
+ * The entities within `depth` walking steps of the centre (a stored
+ * relationship, or a tie derived through a hidden entity) and the ties among
+ * them. Nearer entities come first; among equally near ones, those with the most
+ * ties to the entities one step closer (then by key), so a hub keeps its main
+ * partners and the cut is the same every time. The cap and the ranking run in
+ * Neo4j, in one round trip (src/db/neighbourhood-store.ts); the ties derived
+ * through hidden entities take a second one, only when asked for.
  */
 export async function readNeighbourhood(db: Database, request: NeighbourhoodRequest, observe?: RoundTripObserver): Promise<NeighbourhoodView> {
-  const network = await readNetwork(
-    db,
-    request.spec,
-    { kind: 'ball', centres: [request.centre], radius: request.depth, maxNodes: request.maxNodes },
-    observe,
-  );
-  const centre = network.nodes.find((n) => n.entity.key === request.centre);
-  if (!centre) return { nodes: [], relationships: [], ties: [], totalCount: 0, omitted: 0 };
-  const neighbours = new Map<string, Tie[]>();
-  for (const tie of network.ties) {
-    neighbours.set(tie.from, [...(neighbours.get(tie.from) ?? []), tie]);
-    neighbours.set(tie.to, [...(neighbours.get(tie.to) ?? []), tie]);
-  }
-  const distance = new Map([[request.centre, 0]]);
-  const pull = new Map<string, number>();
-  let frontier = [request.centre];
-  for (let d = 1; d <= request.depth && frontier.length > 0; d += 1) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      for (const tie of neighbours.get(node) ?? []) {
-        const other = tie.from === node ? tie.to : tie.from;
-        const known = distance.get(other);
-        if (known === undefined) {
-          distance.set(other, d);
-          next.push(other);
-        }
-        if ((distance.get(other) ?? 0) === d) pull.set(other, (pull.get(other) ?? 0) + tie.weight);
-      }
-    }
-    frontier = next;
-  }
-  const ranked = network.nodes
-    .filter((n) => n.entity.key !== request.centre && distance.has(n.entity.key))
-    .sort(
-      (a, b) =>
-        distance.get(a.entity.key)! - distance.get(b.entity.key)! ||
-        (pull.get(b.entity.key) ?? 0) - (pull.get(a.entity.key) ?? 0) ||
-        (a.entity.key < b.entity.key ? -1 : 1),
-    );
-  const kept = [centre, ...ranked.slice(0, request.limit)];
-  const keys = new Set(kept.map((n) => n.entity.key));
-  const ties = network.ties.filter((t) => keys.has(t.from) && keys.has(t.to));
+  const rules = walkRules(request.spec);
+  const read = await readNeighbourhoodIds(db, rules, request, observe);
+  if (read.nodes.length === 0) return { nodes: [], relationships: [], ties: [], totalCount: 0, omitted: 0, complete: true };
+  const kept = read.nodes.length - 1;
+  const counts = { totalCount: read.total, omitted: Math.max(0, read.total - kept), complete: read.complete };
+  if (!request.derivedTies) return { nodes: read.nodes, relationships: read.relationships, ties: directTies(read.relationships), ...counts };
+  const network = await readNetwork(db, request.spec, { kind: 'ids', ids: read.nodes.map((n) => n.key) }, observe);
   return {
-    nodes: kept.map((n) => n.entity),
-    relationships: ties.flatMap((t) => (t.relationship ? [t.relationship] : [])),
-    ties,
-    totalCount: ranked.length,
-    omitted: Math.max(0, ranked.length - request.limit),
+    nodes: network.nodes.map((n) => n.entity),
+    relationships: network.ties.flatMap((t) => (t.relationship ? [t.relationship] : [])),
+    ties: network.ties,
+    ...counts,
   };
 }

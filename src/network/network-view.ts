@@ -1,5 +1,6 @@
 import type { Database, RoundTripObserver } from '../db/database.js';
-import { readNetwork, type NetworkScope, type NetworkSpec } from '../db/network-store.js';
+import { readNetwork, type NetworkScope } from '../db/network-store.js';
+import type { NetworkSpec } from '../db/walk-rules.js';
 import type { EntityRecord } from '../db/records.js';
 import { tieInWindow } from './derive-ties.js';
 import type { Tie } from './tie.js';

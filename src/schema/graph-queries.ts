@@ -1,9 +1,10 @@
 import { builder } from '../builder.js';
 import { DEFAULT_WALK_LAYERS } from '../model/layers.js';
 import { badInput, boundedInt, dateBound, entityKey, pageSize } from './arguments.js';
-import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
+import { NEIGHBOURHOOD_LINKS_PER_ENTITY, primeEntities, walkSpec } from './network-arguments.js';
 import { EntityTypeRefs, SourceRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
+import { selectsField } from './selection.js';
 import { InterlockRef, SubgraphRef } from './subgraph.js';
 import { LayerEnum } from './tie.js';
 import { capList } from './truncation.js';
@@ -15,7 +16,10 @@ builder.queryField('neighborhood', (t) =>
       'The entities within `depth` steps of one entity and the ties among them, for drawing. A step is a stored relationship ' +
       'or a tie derived through a hidden layer: by default statements, figures and documents are hidden and folded into the ' +
       'ties (see `ties` and their `evidence`), so the drawing shows actors and context. When more than `limit` are found, ' +
-      'the nearest and most tied to the centre are kept and `omitted` says how many were left out. Empty if the entity does not exist.',
+      'the nearest and most tied to the centre are kept and `omitted` says how many were left out. The cap is applied while ' +
+      `searching: once nearer steps fill \`limit\`, farther ones are not searched, and beyond the first step each entity ` +
+      `contributes at most ${NEIGHBOURHOOD_LINKS_PER_ENTITY} links; then \`truncated\` is true and the counts cover what was searched. ` +
+      'Empty if the entity does not exist.',
     args: {
       id: t.arg.id({ required: true, description: 'The centre (global id or key). It is always included, whatever its layer.' }),
       depth: t.arg.int({ defaultValue: 1, description: 'Steps from the centre (default 1; at most MAX_NEIGHBORHOOD_DEPTH, 3 by default).' }),
@@ -30,14 +34,15 @@ builder.queryField('neighborhood', (t) =>
           'Most entities besides the centre (default 50; at most MAX_PAGE_SIZE). Nearer ones first; among equally near, those with the heaviest ties to the nodes one step closer. `omitted` counts the rest.',
       }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const layers = args.layers && args.layers.length > 0 ? args.layers : DEFAULT_WALK_LAYERS;
       const view = await ctx.network.neighbourhood({
         centre: entityKey('id', args.id),
         depth: boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth),
         limit: pageSize('limit', args.limit, 50, ctx.limits.maxPageSize),
         spec: walkSpec(layers, null, args.types ?? null),
-        maxNodes: WALK_MAX_NODES,
+        perParent: NEIGHBOURHOOD_LINKS_PER_ENTITY,
+        derivedTies: selectsField(info, 'ties'),
       });
       // Every tie's ends are among the nodes: no second round trip for them.
       primeEntities(ctx, view.nodes);

@@ -1,14 +1,11 @@
 import { builder } from '../builder.js';
-import { DEFAULT_NETWORK_LAYERS, type Layer } from '../model/layers.js';
+import { DEFAULT_NETWORK_LAYERS, NETWORK_MAX_NODES, type Layer } from '../model/layers.js';
 import type { NetworkView } from '../network/network-view.js';
 import { badInput, boundedInt, dateBound, entityKey } from './arguments.js';
 import { EntityRef } from './entity-refs.js';
 import { EntityTypeEnum, RelationshipTypeEnum } from './enums.js';
-import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
+import { networkTooLarge, primeEntities, walkSpec } from './network-arguments.js';
 import { LayerEnum, TieRef } from './tie.js';
-
-/** Most nodes one `network` answer may hold. */
-export const NETWORK_MAX_NODES = 5_000;
 
 export const UndatedEnum = builder.enumType('Undated', {
   description: 'What a time window does with ties that carry no date.',
@@ -56,7 +53,10 @@ builder.queryField('network', (t) =>
       to: t.arg.string({ description: 'Window end, ISO date; a year or month covers all of it: ties that began after it drop out.' }),
       undated: t.arg({ type: UndatedEnum, description: 'Whether undated ties stay in a window (default INCLUDE; applies only when `from`, `to` or EXCLUDE is given).' }),
       minWeight: t.arg.int({ defaultValue: 1, description: 'Keep only ties with at least this much evidence (default 1).' }),
-      id: t.arg.id({ description: 'Centre of an ego network (global id or key): only entities within `depth` steps of it.' }),
+      id: t.arg.id({
+        description:
+          'Centre of an ego network (global id or key): only entities within `depth` steps of it. An ego network reaching more than MAX_NETWORK_NODES entities (20,000 by default) is refused with the error code NETWORK_TOO_LARGE.',
+      }),
       depth: t.arg.int({ description: 'Steps from `id` (default 1; at most MAX_NEIGHBORHOOD_DEPTH). Only with `id`.' }),
       includeIsolates: t.arg.boolean({ defaultValue: true, description: 'Keep entities left without a tie (default true).' }),
       maxNodes: t.arg.int({ defaultValue: 500, description: `Most entities (default 500; at most ${NETWORK_MAX_NODES}); those with the heaviest ties are kept, \`omitted\` counts the rest.` }),
@@ -70,18 +70,22 @@ builder.queryField('network', (t) =>
       if (from !== null && to !== null && from > to) throw badInput('to', 'is before "from"');
       const limit = boundedInt('maxNodes', args.maxNodes ?? 500, 0, NETWORK_MAX_NODES);
       const layers = args.layers && args.layers.length > 0 ? [...new Set(args.layers)] : [...DEFAULT_NETWORK_LAYERS];
-      const view = await ctx.network.network({
-        spec: walkSpec(layers, args.types ?? null, args.relationshipTypes ?? null),
-        scope: args.id
-          ? { kind: 'ball', centres: [entityKey('id', args.id)], radius: boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth), maxNodes: WALK_MAX_NODES }
-          : { kind: 'all' },
-        from,
-        to,
-        undated: args.undated ?? 'include',
-        minWeight: boundedInt('minWeight', args.minWeight ?? 1, 1, 1_000_000),
-        limit,
-        dropIsolates: args.includeIsolates === false,
-      });
+      const centre = args.id ? entityKey('id', args.id) : null;
+      const depth = boundedInt('depth', args.depth ?? 1, 1, ctx.limits.maxNeighborhoodDepth);
+      const view = await ctx.network
+        .network({
+          spec: walkSpec(layers, args.types ?? null, args.relationshipTypes ?? null),
+          scope: centre !== null ? { kind: 'ball', centres: [centre], radius: depth, maxNodes: ctx.limits.maxNetworkNodes } : { kind: 'all' },
+          from,
+          to,
+          undated: args.undated ?? 'include',
+          minWeight: boundedInt('minWeight', args.minWeight ?? 1, 1, 1_000_000),
+          limit,
+          dropIsolates: args.includeIsolates === false,
+        })
+        .catch((error: unknown) => {
+          throw networkTooLarge(error, centre ?? '', depth);
+        });
       primeEntities(ctx, view.nodes);
       return { ...view, layers };
     },

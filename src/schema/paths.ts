@@ -6,7 +6,7 @@ import { badInput, boundedInt, dateBound, entityKey, pageSize } from './argument
 import { CitationRef, citationsOf } from './citation.js';
 import { EntityRef } from './entity-refs.js';
 import { RelationshipTypeEnum } from './enums.js';
-import { primeEntities, WALK_MAX_NODES, walkSpec } from './network-arguments.js';
+import { primeEntities, walkSpec } from './network-arguments.js';
 import { RelationshipRef } from './relationship.js';
 import { LayerEnum, relationText, TieEvidenceRef, TieKindEnum, TieRef } from './tie.js';
 import { capList } from './truncation.js';
@@ -130,7 +130,6 @@ builder.queryField('paths', (t) =>
         hubCost,
         asOf: dateBound('asOf', args.asOf, 'first'),
         spec: walkSpec(layers, null, args.relationshipTypes ?? null),
-        maxNodes: WALK_MAX_NODES,
       });
       const kept = capList(paths, k, 'k', ctx, info);
       for (const path of kept) primeEntities(ctx, path.nodes);

@@ -16,6 +16,8 @@ export interface SubgraphView {
   /** Entities matching before the cap (for a neighbourhood: besides the centre). */
   readonly totalCount: number;
   readonly omitted: number;
+  /** False when the counts are a floor (a neighbourhood cut its search short); absent: exact. */
+  readonly complete?: boolean;
 }
 
 export const SubgraphRef = builder.objectRef<SubgraphView>('Subgraph').implement({
@@ -29,10 +31,14 @@ export const SubgraphRef = builder.objectRef<SubgraphView>('Subgraph').implement
       resolve: (g) => g.ties ?? directTies(g.relationships),
     }),
     totalCount: t.exposeInt('totalCount', {
-      description: 'How many entities matched before the cap (for `neighborhood`: neighbours within `depth`, the centre not counted).',
+      description:
+        'How many entities matched before the cap (for `neighborhood`: neighbours found within the steps searched, the centre not counted; a floor when `truncated` and the search stopped early).',
     }),
     omitted: t.exposeInt('omitted', { description: 'How many of them the cap (`limit`) left out; 0 when nothing was left out.' }),
-    truncated: t.boolean({ description: 'True when the cap left entities out (`omitted` > 0): the drawing is not the whole neighbourhood or selection.', resolve: (g) => g.omitted > 0 }),
+    truncated: t.boolean({
+      description: 'True when the cap left entities out (`omitted` > 0) or a neighbourhood stopped searching early: the drawing is not the whole neighbourhood or selection.',
+      resolve: (g) => g.omitted > 0 || g.complete === false,
+    }),
   }),
 });
 

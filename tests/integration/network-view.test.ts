@@ -94,7 +94,7 @@ describe('the actor network', () => {
         nodes: { key: string; type: string }[];
         ties: { kind: string; derived: boolean; weight: number; from: { key: string }; to: { key: string }; firstDate: string | null; evidence: { entity: { key: string; type: string } }[]; citations: { reference: string }[] }[];
       };
-    }>(`{ network(maxNodes: 1000) { layers totalCount nodes { key type } ties { kind derived weight from { key } to { key } firstDate evidence { entity { key type } } citations { reference } } } }`);
+    }>(`{ network(maxNodes: 200) { layers totalCount nodes { key type } ties { kind derived weight from { key } to { key } firstDate evidence { entity { key type } } citations { reference } } } }`);
     expect(res.errors).toBeUndefined();
     const net = res.data!.network;
     expect(net.layers).toEqual(['ACTORS']);
@@ -112,7 +112,7 @@ describe('the actor network', () => {
   it('keeps a treaty\'s tie alive from its signing on, and drops undated ties from a window only when asked', async () => {
     const q = (args: string) =>
       api.gql<{ network: { ties: { kind: string; from: { key: string }; to: { key: string }; firstDate: string | null; lastDate: string | null }[] } }>(
-        `{ network(${args}, maxNodes: 1000) { ties { kind from { key } to { key } firstDate lastDate } } }`,
+        `{ network(${args}, maxNodes: 200) { ties { kind from { key } to { key } firstDate lastDate } } }`,
       );
     const windowed = await q('from: "2014", undated: EXCLUDE');
     expect(windowed.errors).toBeUndefined();

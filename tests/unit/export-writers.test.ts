@@ -196,3 +196,37 @@ describe('export requests', () => {
     expect(refused('graphml', { metrics: 'true', id: 'x', depth: '3' })).toBe('accepted');
   });
 });
+
+describe('one JSON number type per attribute, whole numbers in integer columns', () => {
+  const mixed: ExportNode[] = [
+    { id: 'a', values: { label: 'A', type: 'Observation', value: 2016, degree: 3, betweenness: 0, pagerank: 0.25, community: 1 } },
+    { id: 'b', values: { label: 'B', type: 'Observation', value: 12.5, degree: 1, betweenness: 0.5, pagerank: 1, community: 0 } },
+  ];
+  const parsedTypes = (json: string, attribute: string): string[] =>
+    [...json.matchAll(new RegExp(`"${attribute}":(-?[\\d.eE+-]+)`, 'g'))].map((m) => (/[.eE]/.test(m[1]!) ? 'float' : 'int'));
+
+  it('writes a double column as floats everywhere (2016.0 beside 12.5) and an int column as integers, in node-link and Cytoscape JSON', async () => {
+    for (const write of [writeNodeLink, writeCytoscape]) {
+      const json = await text(write(graph(mixed, [], true)));
+      expect(() => JSON.parse(json) as unknown).not.toThrow();
+      // Cytoscape's `value` is the node's key (NetworkX): the observation's figure is `valueAttribute` there.
+      const figure = write === writeCytoscape ? 'valueAttribute' : 'value';
+      expect(parsedTypes(json, figure)).toEqual(['float', 'float']);
+      expect(json).toContain(`"${figure}":2016.0`);
+      expect(parsedTypes(json, 'betweenness')).toEqual(['float', 'float']);
+      expect(parsedTypes(json, 'pagerank')).toEqual(['float', 'float']);
+      expect(parsedTypes(json, 'degree')).toEqual(['int', 'int']);
+      expect(parsedTypes(json, 'community')).toEqual(['int', 'int']);
+    }
+  });
+
+  it('writes integer columns and year-precision dates as bare whole numbers in CSV', async () => {
+    const { rows } = readCsv(await text(writeNodeCsv(graph([{ id: 'a', values: { label: 'A', type: 'Event', date: '2016', degree: 4.0000000001, community: 2 } }], [], true))));
+    expect(rows[0]!['date']).toBe('2016');
+    expect(rows[0]!['degree']).toBe('4');
+    expect(rows[0]!['community']).toBe('2');
+    const csv = await text(writeEdgeCsv(graph(NODES, EDGES)));
+    expect(csv).toContain(',2017');
+    expect(csv).not.toMatch(/2017\.0|"2017"/);
+  });
+});

@@ -5,7 +5,9 @@ import { argumentLimitsRule } from '../../src/http/argument-limits.js';
 import { PLAYGROUND_EXAMPLES } from '../../src/http/playground-examples.js';
 import { queryCostRule } from '../../src/http/query-cost.js';
 import { queryLimitsRule } from '../../src/http/query-limits.js';
+import { NETWORK_MAX_NODES } from '../../src/model/layers.js';
 import { schema } from '../../src/schema/index.js';
+import { NETWORK_QUERY } from '../../explorer/src/queries.js';
 
 const limits = loadConfig({}).limits;
 
@@ -50,6 +52,20 @@ describe('query cost', () => {
 
   it('lets every playground example through the default limits', () => {
     for (const { title, query } of PLAYGROUND_EXAMPLES) expect(check(query), title).toEqual([]);
+  });
+});
+
+describe('network answers priced by their cap', () => {
+  it('multiplies what a network holds by maxNodes (its default 500, at most NETWORK_MAX_NODES)', () => {
+    expect(cost('{ network { nodes { key } } }')).toBe(1 + 500 * (1 + 1));
+    expect(cost('{ network(maxNodes: 40) { nodes { key } ties { kind } } }')).toBe(1 + 40 * (1 + 1 + 1 + 1));
+    expect(cost('query($m: Int) { network(maxNodes: $m) { nodes { key } } }', { m: 1_000_000 })).toBe(1 + NETWORK_MAX_NODES * 2);
+  });
+
+  it('refuses a network asking evidence for thousands of entities, and lets the explorer\'s own query through', () => {
+    const heavy = '{ network(maxNodes: 5000) { nodes { key name } ties { kind evidence { entity { key } relationships { id citations { reference } } } } } }';
+    expect(check(heavy)[0]).toMatch(/^Query cost \d+ exceeds the limit of 50000/);
+    expect(check(NETWORK_QUERY, { id: 'japan', depth: 2, layers: ['ACTORS'] })).toEqual([]);
   });
 });
 

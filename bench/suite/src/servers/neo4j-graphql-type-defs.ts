@@ -6,6 +6,7 @@ import {
   type PropertySpec,
   type RelationshipType,
 } from '../../../../src/model/graph-model.js';
+import { NEIGHBOURHOOD_LIMIT, neighbourhoodFloorParams, PATHS_K, pathsFloorParams, RAW_NEIGHBOURHOOD, RAW_PATHS, withLiterals } from './network-floor.js';
 
 /**
  * The typed relationship fields of our schema (src/schema/typed-relationships.ts),
@@ -85,12 +86,13 @@ export function neo4jGraphqlTypeDefs(): string {
   citations: [String!]!
   type: String! @cypher(statement: "RETURN head([l IN labels(this) WHERE l <> 'Entity']) AS type", columnName: "type")
 }`);
+  const paths = withLiterals(RAW_PATHS, pathsFloorParams('', ''));
+  const hood = withLiterals(RAW_NEIGHBOURHOOD, neighbourhoodFloorParams(''));
   parts.push(`type PathHop {
-  relationshipId: ID!
-  type: String!
-  citations: [String!]!
-  from: ID!
-  to: ID!
+  "The stored relationship walked; null for a tie derived through a hidden entity."
+  relationshipId: ID
+  type: String
+  citations: [String!]
 }
 
 type Path {
@@ -120,42 +122,25 @@ type NeighbourhoodEdge {
 }
 
 type Query {
-  "Shortest paths up to 4 hops, not through sources: the library has no path construct, so a @cypher field."
-  paths(from: ID!, to: ID!, limit: Int = 10): [Path!]!
+  "The ${PATHS_K} cheapest routes of our API's semantics (bench/suite/src/servers/network-floor.ts): the library has no path construct, so a @cypher field."
+  paths(from: ID!, to: ID!): [Path!]!
     @cypher(
       statement: """
-      MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-      MATCH p = allShortestPaths((a)-[*..4]-(b))
-      WHERE all(x IN nodes(p) WHERE x = a OR x = b OR NOT x:Source)
-      WITH p LIMIT $limit
-      RETURN {
-        length: length(p),
-        nodeIds: [x IN nodes(p) | x.id],
-        nodeNames: [x IN nodes(p) | x.name],
-        hops: [r IN relationships(p) | { relationshipId: r.id, type: type(r), citations: r.citations, from: startNode(r).id, to: endNode(r).id }]
-      } AS path
+      CALL () {${paths}
+      }
+      RETURN { length: length, nodeIds: [n IN nodes | n.id], nodeNames: [n IN nodes | n.name], hops: hops } AS path
       """
       columnName: "path"
     )
-  "The entities within two hops (at most 50 besides the centre) and the relationships among them: a @cypher field."
-  neighbourhood(id: ID!, limit: Int = 50): Neighbourhood
+  "The depth-2 neighbourhood of our API's semantics (at most ${NEIGHBOURHOOD_LIMIT} besides the centre) and the relationships among them: a @cypher field."
+  neighbourhood(id: ID!): Neighbourhood
     @cypher(
       statement: """
-      MATCH (c:Entity {id: $id})
-      CALL (c) {
-        MATCH (c)-[*1..2]-(m:Entity)
-        WITH DISTINCT m LIMIT $limit
-        RETURN collect(m) AS others
-      }
-      WITH [c] + others AS ns
-      CALL (ns) {
-        UNWIND ns AS x
-        MATCH (x)-[r]->(y:Entity) WHERE y IN ns
-        RETURN collect({ id: r.id, type: type(r), from: x.id, to: y.id, citations: r.citations }) AS edges
+      CALL () {${hood}
       }
       RETURN {
-        nodes: [x IN ns | { id: x.id, name: x.name, type: head([l IN labels(x) WHERE l <> 'Entity']) }],
-        edges: edges
+        nodes: [n IN nodes | { id: n.id, name: n.name, type: n.label }],
+        edges: [r IN rels | { id: r.id, type: r.type, from: r.from, to: r.to, citations: r.citations }]
       } AS hood
       """
       columnName: "hood"

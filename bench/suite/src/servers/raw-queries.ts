@@ -1,3 +1,5 @@
+import { RAW_NEIGHBOURHOOD, RAW_PATHS } from './network-floor.js';
+
 /**
  * The floor: for each workload, the Cypher a perfect server would send (one
  * round trip, only the fields the client asked for, top-k sorts, limits pushed
@@ -34,30 +36,9 @@ export const RAW_QUERIES = {
   search: `
     CALL db.index.fulltext.queryNodes('entity_names', $query, { limit: 10 }) YIELD node, score
     RETURN node.id AS id, node.name AS name, head([l IN labels(node) WHERE l <> 'Entity']) AS type, node.citations AS citations, score`,
-  // Conditions over all of the path's nodes are checked during the search; over a
-  // slice (nodes(p)[1..-1]) only afterwards, with an exhaustive fallback (see GraphStore.shortestPaths).
-  paths: `
-    MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-    MATCH p = allShortestPaths((a)-[*..4]-(b))
-    WHERE all(x IN nodes(p) WHERE x = a OR x = b OR NOT x:Source)
-    WITH p LIMIT 10
-    RETURN length(p) AS length,
-      [x IN nodes(p) | { id: x.id, name: x.name }] AS nodes,
-      [r IN relationships(p) | { id: r.id, type: type(r), citations: r.citations }] AS hops`,
-  'neighbourhood-2': `
-    MATCH (c:Entity {id: $id})
-    CALL (c) {
-      MATCH (c)-[*1..2]-(m:Entity)
-      WITH DISTINCT m LIMIT 50
-      RETURN collect(m) AS others
-    }
-    WITH [c] + others AS ns
-    RETURN [x IN ns | { id: x.id, name: x.name, type: head([l IN labels(x) WHERE l <> 'Entity']) }] AS nodes,
-      COLLECT {
-        UNWIND ns AS x
-        MATCH (x)-[r]->(y:Entity) WHERE y IN ns
-        RETURN { id: r.id, type: type(r), from: x.id, to: y.id, citations: r.citations }
-      } AS edges`,
+  // The network workloads, with our API's semantics (k cheapest routes, neighbourhoods with evidence folded into ties).
+  paths: RAW_PATHS,
+  'neighbourhood-2': RAW_NEIGHBOURHOOD,
 } as const;
 
 export type RawWorkload = keyof typeof RAW_QUERIES;

@@ -34,7 +34,9 @@ const server = createServer((request, response) => {
         sendJson(response, 404, '{"error":"no such workload"}');
         return;
       }
-      const params = JSON.parse(await readBody(request)) as Record<string, unknown>;
+      const body = JSON.parse(await readBody(request)) as Record<string, unknown>;
+      // Whole numbers go as Neo4j integers (LIMIT and slices need them), as our API sends them.
+      const params = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v]));
       const { records } = await driver.executeQuery(RAW_QUERIES[name], params, { database: 'neo4j', routing: 'READ', transactionConfig: { timeout: QUERY_TIMEOUT_MS } });
       sendJson(response, 200, JSON.stringify({ data: records.map((record) => record.toObject()) }));
     } catch (error) {

@@ -1,5 +1,6 @@
 import { encodeCursor } from '../../../../src/db/cursor.js';
 import { toLuceneQuery } from '../../../../src/search/lucene-query.js';
+import { NEIGHBOURHOOD_LIMIT, neighbourhoodFloorParams, PATHS_K, PATHS_MAX_HOPS, pathsFloorParams } from '../servers/network-floor.js';
 import type { RawWorkload } from '../servers/raw-queries.js';
 
 /** The three ways each workload is served. */
@@ -62,14 +63,14 @@ const OURS_QUERIES: Record<WorkloadName, string> = {
   search(query: $query, first: 10) { score entity { key name type citations { reference } } }
 }`,
   paths: `query Paths($from: ID!, $to: ID!) {
-  paths(from: $from, to: $to, maxHops: 4, limit: 10) {
+  paths(from: $from, to: $to, maxHops: ${PATHS_MAX_HOPS}, k: ${PATHS_K}) {
     length
     nodes { key name }
     hops { relationship { id type citations { reference } } }
   }
 }`,
   'neighbourhood-2': `query Neighbourhood($id: ID!) {
-  neighborhood(id: $id, depth: 2, limit: 50) {
+  neighborhood(id: $id, depth: 2, limit: ${NEIGHBOURHOOD_LIMIT}) {
     nodes { key name type }
     edges { id type citations { reference } from { key } to { key } }
   }
@@ -108,13 +109,13 @@ const NEO4J_GRAPHQL_QUERIES: Record<WorkloadName, string> = {
   searchEntities(phrase: $phrase, first: 10) { edges { score node { id name type citations } } }
 }`,
   paths: `query Paths($from: ID!, $to: ID!) {
-  paths(from: $from, to: $to, limit: 10) {
+  paths(from: $from, to: $to) {
     length nodeIds nodeNames
     hops { relationshipId type citations }
   }
 }`,
   'neighbourhood-2': `query Neighbourhood($id: ID!) {
-  neighbourhood(id: $id, limit: 50) {
+  neighbourhood(id: $id) {
     nodes { id name type }
     edges { id type from to citations }
   }
@@ -162,14 +163,15 @@ function neo4jGraphqlVariables(params: WorkloadParams): Record<string, unknown> 
 function rawParams(params: WorkloadParams): Record<string, unknown> {
   switch (params.workload) {
     case 'entity-2-levels':
-    case 'neighbourhood-2':
       return { id: params.id };
+    case 'neighbourhood-2':
+      return neighbourhoodFloorParams(params.id);
     case 'list-50':
       return { name: params.afterName, id: params.afterId };
     case 'search':
       return { query: toLuceneQuery(params.text, 'all') };
     case 'paths':
-      return { from: params.from, to: params.to };
+      return pathsFloorParams(params.from, params.to);
   }
 }
 
