@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import type { RankedHit } from '../search/rank-hits.js';
-import { EVIDENCE_KINDS } from '../search/rank-hits.js';
+import type { Highlight } from '../search/highlight.js';
+import { EVIDENCE_KINDS, hitHighlights, type RankedHit } from '../search/rank-hits.js';
 import { InvalidSearchError, MAX_SEARCH_LENGTH, toLuceneQuery } from '../search/lucene-query.js';
 import { badInput, pageSize } from './arguments.js';
 import { EntityRef } from './entity-refs.js';
@@ -32,7 +32,7 @@ const TextRangeRef = builder.objectRef<{ start: number; end: number }>('TextRang
   }),
 });
 
-const SearchHighlightRef = builder.objectRef<RankedHit['highlights'][number]>('SearchHighlight').implement({
+const SearchHighlightRef = builder.objectRef<Highlight>('SearchHighlight').implement({
   description: 'Where the query\'s words occur in one field of a hit.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The field: name, alias, description, measure, qualifier or relation.' }),
@@ -49,7 +49,7 @@ const SearchHitRef = builder.objectRef<RankedHit>('SearchHit').implement({
     highlights: t.field({
       type: [SearchHighlightRef],
       description: 'The fragments where the query\'s words occur (whole words or prefixes; a typo-forgiven match has none).',
-      resolve: (hit) => hit.highlights,
+      resolve: (hit) => hitHighlights(hit),
     }),
     entity: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.entity }),
   }),
