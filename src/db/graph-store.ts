@@ -192,11 +192,13 @@ export class GraphStore {
 
   /**
    * Search hits over names (and text), ranked (src/search/rank-hits.ts). `lucene`
-   * must already be escaped (src/search/lucene-query.ts); names and text are
-   * read in one query, one round trip.
+   * and `fallback` (tried when `lucene` finds nothing) must already be escaped
+   * (src/search/lucene-query.ts); names, text and the fallback are read in one
+   * query, one round trip.
    */
   async searchHits(
     lucene: string,
+    fallback: string | null,
     types: readonly EntityLabel[] | null,
     candidates: number,
     names: boolean,
@@ -205,7 +207,7 @@ export class GraphStore {
     limit: number,
   ): Promise<RankedHit[]> {
     const read = (operation: string, cypher: string, params: Params) => this.read(operation, cypher, params);
-    const found = await searchCandidates(read, lucene, types, candidates, names, text);
+    const found = await searchCandidates(read, lucene, fallback, types, candidates, names, text);
     return rankHits(query, found.names, found.text, limit);
   }
 

@@ -25,8 +25,8 @@ const KINDS = 'WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)'
  * Hits over names and aliases (`entity_names`). Lucene stops at `limit` hits
  * when no kind is asked for (a prefix can match thousands).
  */
-const NAMES_BRANCH = `
-       CALL db.index.fulltext.queryNodes('entity_names', $query, $options) YIELD node, score
+const NAMES_BRANCH = (query: string): string => `
+       CALL db.index.fulltext.queryNodes('entity_names', ${query}, $options) YIELD node, score
        ${KINDS}
        WITH node, score ORDER BY score DESC, node.name LIMIT $limit
        RETURN node, score, false AS fromText, null AS relation, null AS otherName`;
@@ -36,13 +36,13 @@ const NAMES_BRANCH = `
  * qualifier) and over relationship text (`relationship_text`: relation,
  * effect; the hit is the relationship's start entity), best `limit` of both.
  */
-const TEXT_BRANCH = `
+const TEXT_BRANCH = (query: string): string => `
        CALL {
-         CALL db.index.fulltext.queryNodes('entity_text', $query, { limit: $limit }) YIELD node, score
+         CALL db.index.fulltext.queryNodes('entity_text', ${query}, { limit: $limit }) YIELD node, score
          ${KINDS}
          RETURN node, score, null AS relation, null AS otherName
          UNION ALL
-         CALL db.index.fulltext.queryRelationships('relationship_text', $query, { limit: $limit }) YIELD relationship, score
+         CALL db.index.fulltext.queryRelationships('relationship_text', ${query}, { limit: $limit }) YIELD relationship, score
          WITH startNode(relationship) AS node, score, coalesce(relationship.relation, relationship.effect) AS relation, endNode(relationship).name AS otherName
          ${KINDS}
          RETURN node, score, relation, otherName
@@ -50,26 +50,42 @@ const TEXT_BRANCH = `
        WITH node, score, relation, otherName ORDER BY score DESC, node.name LIMIT $limit
        RETURN node, score, true AS fromText, relation, otherName`;
 
+const HIT = '{ node: node, score: score, fromText: fromText, relation: relation, otherName: otherName }';
+
 /**
  * The search's candidates over names and/or text in one query (one round
- * trip): up to `limit` name hits and up to `limit` text hits.
+ * trip): up to `limit` name hits and up to `limit` text hits for `lucene`;
+ * when there are none and a `fallback` query is given (any word instead of
+ * every word), the same for it, inside the same query.
  */
 export async function searchCandidates(
   read: Read,
   lucene: string,
+  fallback: string | null,
   types: readonly EntityLabel[] | null,
   limit: number,
   names: boolean,
   text: boolean,
 ): Promise<SearchCandidates> {
-  const branches = [names ? NAMES_BRANCH : null, text ? TEXT_BRANCH : null].filter((b): b is string => b !== null);
-  if (branches.length === 0) return { names: [], text: [] };
+  const branches = (query: string): string =>
+    [names ? NAMES_BRANCH(query) : null, text ? TEXT_BRANCH(query) : null].filter((b): b is string => b !== null).join('\n       UNION ALL');
+  if (!names && !text) return { names: [], text: [] };
   const rows = await read(
     'search',
-    `CALL {${branches.join('\n       UNION ALL')}
+    `CALL {${branches('$query')}
      }
+     WITH collect(${HIT}) AS hits
+     CALL {
+       WITH hits
+       UNWIND CASE WHEN size(hits) = 0 AND $fallback IS NOT NULL THEN [1] ELSE [] END AS _
+       CALL {${branches('$fallback')}
+       }
+       RETURN collect(${HIT}) AS fallbackHits
+     }
+     UNWIND hits + fallbackHits AS hit
+     WITH hit.node AS node, hit.score AS score, hit.fromText AS fromText, hit.relation AS relation, hit.otherName AS otherName
      RETURN ${ENTITY_PROJECTION('node')} AS n, score, fromText, relation, otherName`,
-    { query: lucene, types, limit: neo4j.int(limit), options: types ? {} : { limit: neo4j.int(limit) } },
+    { query: lucene, fallback, types, limit: neo4j.int(limit), options: types ? {} : { limit: neo4j.int(limit) } },
   );
   const nameHits: RawSearchHit[] = [];
   const textHits: RawSearchHit[] = [];

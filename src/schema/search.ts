@@ -75,18 +75,19 @@ builder.queryField('search', (t) =>
       const types = args.types && args.types.length > 0 ? args.types : null;
       const fields = args.in && args.in.length > 0 ? args.in : ['NAMES', 'TEXT'];
       let lucene: string;
+      let any: string;
       try {
         lucene = toLuceneQuery(args.query, 'all');
+        any = toLuceneQuery(args.query, 'any');
       } catch (error) {
         if (error instanceof InvalidSearchError) throw badInput('query', error.message);
         throw error;
       }
       // Re-ranking needs candidates beyond the page: an exact match may sit below Lucene's top few.
       const candidates = Math.max(limit * 3, 30);
-      const run = (query: string) => ctx.store.searchHits(query, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit);
-      const hits = await run(lucene);
-      // Every word must match first; if nothing does, fall back to any word.
-      return hits.length > 0 ? hits : run(toLuceneQuery(args.query, 'any'));
+      // Every word must match first; if nothing does, any word (same round trip; one word needs no fallback).
+      const fallback = any === lucene ? null : any;
+      return ctx.store.searchHits(lucene, fallback, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit);
     },
   }),
 );
