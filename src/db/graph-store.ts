@@ -4,7 +4,7 @@ import type { CursorKey } from './cursor.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
 import { readAggregate, type Aggregate, type GroupKey } from './aggregate-query.js';
 import type { EntityFilter } from './entity-filter.js';
-import { searchNames, searchText } from './search-store.js';
+import { searchCandidates } from './search-store.js';
 import { readCandidateClaims, readRivalClaims } from './disagreement-store.js';
 import type { Claim } from '../model/disagreement.js';
 import { rankHits, type RankedHit } from '../search/rank-hits.js';
@@ -198,11 +198,13 @@ export class GraphStore {
 
   /**
    * Search hits over names (and text), ranked (src/search/rank-hits.ts). `lucene`
-   * must already be escaped (src/search/lucene-query.ts); names and text are
-   * read in parallel, one round trip each.
+   * and `fallback` (tried when `lucene` finds nothing) must already be escaped
+   * (src/search/lucene-query.ts); names, text and the fallback are read in one
+   * query, one round trip.
    */
   async searchHits(
     lucene: string,
+    fallback: string | null,
     types: readonly EntityLabel[] | null,
     candidates: number,
     names: boolean,
@@ -211,11 +213,8 @@ export class GraphStore {
     limit: number,
   ): Promise<RankedHit[]> {
     const read = (operation: string, cypher: string, params: Params) => this.read(operation, cypher, params);
-    const [nameHits, textHits] = await Promise.all([
-      names ? searchNames(read, lucene, types, candidates) : [],
-      text ? searchText(read, lucene, types, candidates) : [],
-    ]);
-    return rankHits(query, nameHits, textHits, limit);
+    const found = await searchCandidates(read, lucene, fallback, types, candidates, names, text);
+    return rankHits(query, found.names, found.text, limit);
   }
 
   /**

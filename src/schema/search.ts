@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
-import type { RankedHit } from '../search/rank-hits.js';
-import { EVIDENCE_KINDS } from '../search/rank-hits.js';
+import type { Highlight } from '../search/highlight.js';
+import { EVIDENCE_KINDS, hitHighlights, type RankedHit } from '../search/rank-hits.js';
 import { InvalidSearchError, MAX_SEARCH_LENGTH, toLuceneQuery } from '../search/lucene-query.js';
 import { badInput, pageSize } from './arguments.js';
 import { EntityRef } from './entity-refs.js';
@@ -33,7 +33,7 @@ const TextRangeRef = builder.objectRef<{ start: number; end: number }>('TextRang
   }),
 });
 
-const SearchHighlightRef = builder.objectRef<RankedHit['highlights'][number]>('SearchHighlight').implement({
+const SearchHighlightRef = builder.objectRef<Highlight>('SearchHighlight').implement({
   description: 'Where the query\'s words occur in one field of a hit.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The field: name, alias, description, measure, qualifier or relation.' }),
@@ -50,7 +50,7 @@ const SearchHitRef = builder.objectRef<RankedHit>('SearchHit').implement({
     highlights: t.field({
       type: [SearchHighlightRef],
       description: 'The fragments where the query\'s words occur (whole words or prefixes; a typo-forgiven match has none).',
-      resolve: (hit) => hit.highlights,
+      resolve: (hit) => hitHighlights(hit),
     }),
     entity: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.entity }),
   }),
@@ -76,19 +76,21 @@ builder.queryField('search', (t) =>
       const types = args.types && args.types.length > 0 ? args.types : null;
       const fields = args.in && args.in.length > 0 ? args.in : ['NAMES', 'TEXT'];
       let lucene: string;
+      let any: string;
       try {
         lucene = toLuceneQuery(args.query, 'all');
+        any = toLuceneQuery(args.query, 'any');
       } catch (error) {
         if (error instanceof InvalidSearchError) throw badInput('query', error.message);
         throw error;
       }
       // Re-ranking needs candidates beyond the page: an exact match may sit below Lucene's top few.
       const candidates = Math.max(limit * 3, 30);
+      // Every word must match first; if nothing does, any word (same round trip; one word needs no fallback).
+      const fallback = any === lucene ? null : any;
       // One more than asked: whether the cap cut the list (extensions.truncated).
-      const run = (query: string) => ctx.store.searchHits(query, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit + 1);
-      const hits = await run(lucene);
-      // Every word must match first; if nothing does, fall back to any word.
-      return capList(hits.length > 0 ? hits : await run(toLuceneQuery(args.query, 'any')), limit, 'first', ctx, info);
+      const hits = await ctx.store.searchHits(lucene, fallback, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit + 1);
+      return capList(hits, limit, 'first', ctx, info);
     },
   }),
 );

@@ -10,7 +10,10 @@ export interface RankedHit {
   readonly entity: RawSearchHit['entity'];
   readonly score: number;
   readonly match: MatchKind;
-  readonly highlights: readonly Highlight[];
+  /** What the user typed: highlights are computed from it only when a client selects them. */
+  readonly query: string;
+  /** Relationship text through which the entity matched, in the order the hits came. */
+  readonly relations: readonly NonNullable<RawSearchHit['relation']>[];
 }
 
 const TIER: Record<MatchKind, number> = { EXACT: 0, PREFIX: 1, NAME: 2, TEXT: 3 };
@@ -45,28 +48,17 @@ export function rankHits(query: string, nameHits: readonly RawSearchHit[], textH
   const byKey = new Map<string, RankedHit>();
   const add = (hit: RawSearchHit, fromText: boolean): void => {
     const { entity } = hit;
-    const highlights: Highlight[] = [];
-    const push = (h: Highlight | null): void => {
-      if (h) highlights.push(h);
-    };
-    push(highlight('name', entity.name, query));
-    for (const alias of entity.aliases) push(highlight('alias', alias, query));
-    if (entity.description) push(highlight('description', entity.description, query));
-    for (const field of ['measure', 'qualifier']) {
-      const value = entity.props[field];
-      if (typeof value === 'string') push(highlight(field, value, query));
-    }
-    if (hit.relation) push(highlight('relation', `${hit.relation.text} (${hit.relation.otherName})`, query));
+    const relations = hit.relation ? [hit.relation] : [];
     const match: MatchKind = fromText ? 'TEXT' : (nameMatch(entity, query) ?? 'NAME');
     const weight = EVIDENCE_KINDS.includes(entity.label) ? EVIDENCE_WEIGHT : 1;
-    const ranked: RankedHit = { entity, score: hit.score * weight, match, highlights };
+    const ranked: RankedHit = { entity, score: hit.score * weight, match, query, relations };
     const previous = byKey.get(entity.key);
     if (!previous) {
       byKey.set(entity.key, ranked);
     } else if (TIER[match] < TIER[previous.match]) {
-      byKey.set(entity.key, { ...ranked, highlights: merge(ranked.highlights, previous.highlights) });
+      byKey.set(entity.key, { ...ranked, relations: [...ranked.relations, ...previous.relations] });
     } else {
-      byKey.set(entity.key, { ...previous, highlights: merge(previous.highlights, ranked.highlights) });
+      byKey.set(entity.key, { ...previous, relations: [...previous.relations, ...ranked.relations] });
     }
   };
   for (const hit of nameHits) add(hit, false);
@@ -76,7 +68,30 @@ export function rankHits(query: string, nameHits: readonly RawSearchHit[], textH
     .slice(0, limit);
 }
 
-function merge(a: readonly Highlight[], b: readonly Highlight[]): Highlight[] {
-  const seen = new Set(a.map((h) => `${h.field}\u0000${h.fragment}`));
-  return [...a, ...b.filter((h) => !seen.has(`${h.field}\u0000${h.fragment}`))];
+/**
+ * Where the query's words occur in a ranked hit: its name, aliases,
+ * description, measure and qualifier, then each relationship text it matched
+ * through; each field and fragment once. Only the page's hits whose
+ * highlights a client selects pay for this.
+ */
+export function hitHighlights(hit: RankedHit): Highlight[] {
+  const { entity, query } = hit;
+  const highlights: Highlight[] = [];
+  const seen = new Set<string>();
+  const push = (h: Highlight | null): void => {
+    if (!h) return;
+    const key = `${h.field}\u0000${h.fragment}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    highlights.push(h);
+  };
+  push(highlight('name', entity.name, query));
+  for (const alias of entity.aliases) push(highlight('alias', alias, query));
+  if (entity.description) push(highlight('description', entity.description, query));
+  for (const field of ['measure', 'qualifier']) {
+    const value = entity.props[field];
+    if (typeof value === 'string') push(highlight(field, value, query));
+  }
+  for (const relation of hit.relations) push(highlight('relation', `${relation.text} (${relation.otherName})`, query));
+  return highlights;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawSearchHit } from '../../src/db/search-store.js';
 import type { EntityLabel } from '../../src/model/graph-model.js';
 import { highlight } from '../../src/search/highlight.js';
-import { nameMatch, rankHits } from '../../src/search/rank-hits.js';
+import { hitHighlights, nameMatch, rankHits } from '../../src/search/rank-hits.js';
 
 const hit = (key: string, name: string, label: EntityLabel, score: number, aliases: string[] = [], description: string | null = null): RawSearchHit => ({
   entity: { key, label, name, aliases, aliasUsedBy: [], description, citations: [], dateFrom: null, dateTo: null, props: {} },
@@ -24,13 +24,23 @@ describe('search ranking', () => {
   it('ranks actors before evidence of equal score, and name matches before text matches', () => {
     const ranked = rankHits('Kuril', [hit('obs', 'Kuril figure', 'Observation', 4), hit('place', 'Kuril place', 'Place', 3)], [hit('text', 'Other', 'Person', 50, [], 'about the Kuril Islands')], 10);
     expect(ranked.map((h) => h.entity.key)).toEqual(['place', 'obs', 'text']);
-    expect(ranked[2]!.highlights[0]).toMatchObject({ field: 'description' });
+    expect(hitHighlights(ranked[2]!)[0]).toMatchObject({ field: 'description' });
   });
 
   it('lists an entity found by name and by text once, at its best match', () => {
     const ranked = rankHits('Nagato', [hit('nagato', 'Nagato', 'Place', 2)], [hit('nagato', 'Nagato', 'Place', 5, [], 'Town in Yamaguchi; Nagato summit')], 10);
     expect(ranked).toHaveLength(1);
     expect(ranked[0]!.match).toBe('EXACT');
+  });
+
+  it('keeps the relationship texts an entity matched through, and highlights each field once', () => {
+    const via = (text: string, otherName: string, score: number): RawSearchHit => ({ ...hit('meti', 'METI', 'Organization', score), relation: { text, otherName } });
+    const ranked = rankHits('minister', [], [via('appointed a minister', 'Russia', 4), via('appointed a minister', 'Russia', 3), via('minister visit', 'Japan', 2)], 10);
+    expect(ranked).toHaveLength(1);
+    expect(hitHighlights(ranked[0]!).map((h) => [h.field, h.fragment])).toEqual([
+      ['relation', 'appointed a minister (Russia)'],
+      ['relation', 'minister visit (Japan)'],
+    ]);
   });
 });
 
