@@ -271,7 +271,7 @@ export class GraphView {
       nodeDimensionsIncludeLabels: true,
       packComponents: true,
       nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
+      idealEdgeLength: () => 100,
       edgeElasticity: () => 0.4,
       nodeSeparation: 80,
       gravity: 0.3,
