@@ -22,6 +22,7 @@ import { requestErrorStatus } from './http/request-error-status.js';
 import { requestLimits } from './http/request-limits.js';
 import { requestIdOf, requestLog } from './http/request-log.js';
 import { truncationReport } from './http/truncation-report.js';
+import { resultExtension } from './http/result-extension.js';
 import { yogaLogger } from './http/yoga-logger.js';
 import { createLogger, type Logger } from './logger.js';
 import { schema } from './schema/index.js';
@@ -92,21 +93,5 @@ export function createApp(db: Database, config: Config, options: AppOptions = {}
 
 /** Reports the request's Neo4j round trips in `extensions.neo4j` (the N+1 tests read it). */
 function roundTripReport(): Plugin<Context> {
-  return {
-    onExecute({ args }) {
-      const context = args.contextValue;
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          setResult({
-            ...result,
-            extensions: {
-              ...result.extensions,
-              neo4j: { roundTrips: context.roundTrips.count, timeMs: Math.round(context.roundTrips.timeMs) },
-            },
-          });
-        },
-      };
-    },
-  };
+  return resultExtension('neo4j', (context) => ({ roundTrips: context.roundTrips.count, timeMs: Math.round(context.roundTrips.timeMs) }));
 }

@@ -65,3 +65,8 @@ export function toRelationshipRecord(row: unknown): RelationshipRecord {
     props,
   };
 }
+
+/** The stored `origin` of a fact; facts written before origins were stored are seed facts. */
+export function originOf(props: Readonly<Record<string, unknown>>): 'seed' | 'curated' {
+  return props['origin'] === 'curated' ? 'curated' : 'seed';
+}

@@ -1,4 +1,4 @@
-import type { EntityRecord, RelationshipRecord } from '../db/records.js';
+import { originOf, type EntityRecord, type RelationshipRecord } from '../db/records.js';
 import type { Tie } from '../network/tie.js';
 import {
   EDGE_ATTRIBUTES,
@@ -55,11 +55,6 @@ export function toTieEdge(tie: Tie): ExportEdge {
     evidenceRelationships: tie.evidence.flatMap((e) => e.relationships.map((r) => r.id)),
   };
   return { id: tie.id, source: tie.from, target: tie.to, values: pick([...EDGE_ATTRIBUTES, ...TIE_ATTRIBUTES], source) };
-}
-
-/** Facts stored before origins were recorded came from the seed. */
-function originOf(props: Readonly<Record<string, unknown>>): string {
-  return props['origin'] === 'curated' ? 'curated' : 'seed';
 }
 
 function pick(attributes: typeof NODE_ATTRIBUTES, source: Record<string, unknown>): Record<string, AttributeValue | undefined> {

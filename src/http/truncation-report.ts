@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.js';
 import { truncationsOf } from '../schema/truncation.js';
+import { resultExtension } from './result-extension.js';
 
 /**
  * Says in `extensions.truncated` which plain lists (search, timeline,
@@ -10,17 +11,8 @@ import { truncationsOf } from '../schema/truncation.js';
  * `truncated` field.
  */
 export function truncationReport(): Plugin<Context> {
-  return {
-    onExecute({ args }) {
-      const context = args.contextValue;
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          const truncated = truncationsOf(context);
-          if (truncated.length === 0) return;
-          setResult({ ...result, extensions: { ...result.extensions, truncated } });
-        },
-      };
-    },
-  };
+  return resultExtension('truncated', (context) => {
+    const truncated = truncationsOf(context);
+    return truncated.length === 0 ? undefined : truncated;
+  });
 }

@@ -1,12 +1,12 @@
 import type { GraphQLInterfaceType } from 'graphql';
 import { builder } from '../builder.js';
-import type { EntityRecord } from '../db/records.js';
+import { originOf, type EntityRecord } from '../db/records.js';
 import { ENTITY_LABELS, LABELS } from '../model/graph-model.js';
 import { AS_OF_DESCRIPTION, entityKey, instant } from './arguments.js';
 import { RevisionRef } from './mutations/revision.js';
 import { CitationRef, citationsOf } from './citation.js';
 import { EntityRef, EntityTypeRefs } from './entity-refs.js';
-import { EntityTypeEnum, OriginEnum, originOf, RelationshipTypeEnum } from './enums.js';
+import { EntityTypeEnum, OriginEnum, RelationshipTypeEnum } from './enums.js';
 import { loaderSink, planEntitySelections } from './planned-reads.js';
 
 interface AliasShape {

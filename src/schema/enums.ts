@@ -29,8 +29,3 @@ export const OriginEnum = builder.enumType('Origin', {
     CURATED: { value: 'curated', description: 'Added by an analyst through the curation API.' },
   } as const,
 });
-
-/** The stored `origin` of a fact; facts written before origins were stored are seed facts. */
-export function originOf(props: Readonly<Record<string, unknown>>): 'seed' | 'curated' {
-  return props['origin'] === 'curated' ? 'curated' : 'seed';
-}

@@ -1,11 +1,11 @@
 import { builder } from '../builder.js';
 import { encodeCursor } from '../db/cursor.js';
 import type { RelationshipItem } from '../db/graph-store.js';
-import type { RelationshipRecord } from '../db/records.js';
+import { originOf, type RelationshipRecord } from '../db/records.js';
 import { RELATIONSHIPS, RELATIONSHIP_TYPES } from '../model/graph-model.js';
 import { CitationRef, citationsOf } from './citation.js';
 import { EntityRef } from './entity-refs.js';
-import { DirectionEnum, OriginEnum, originOf, RelationshipTypeEnum } from './enums.js';
+import { DirectionEnum, OriginEnum, RelationshipTypeEnum } from './enums.js';
 import { AS_OF_DESCRIPTION, instant } from './arguments.js';
 import { RevisionRef } from './mutations/revision.js';
 
