@@ -31,14 +31,15 @@ const db = new Database(createDriver(`bolt://127.0.0.1:${await deadPort()}`, 'ne
 const app = createApp(db, config, { logger: createLogger('info', (line) => written.push(line)) });
 afterAll(() => db.close());
 
-type Line = { level: string; msg: string; requestId?: string; err?: { stack?: string }; droppedSinceLast?: number };
+type Line = { level: string; msg: string; requestId?: string; err?: { name?: string; stack?: string }; droppedSinceLast?: number };
 
 describe('logs during a database outage', () => {
   it('writes at most one warn line a second, no error lines and no stacks, while every request gets a 503', async () => {
     const seconds = 6;
     const statuses: number[] = [];
     const ids = new Set<string>();
-    const deadline = Date.now() + seconds * 1000;
+    const started = Date.now();
+    const deadline = started + seconds * 1000;
     while (Date.now() < deadline) {
       const response = await app.fetch('http://localhost/graphql', {
         method: 'POST',
@@ -50,18 +51,24 @@ describe('logs during a database outage', () => {
       await response.arrayBuffer();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // The last request may end well after the deadline on a loaded machine: bound by the time really spent.
+    const elapsedSeconds = Math.ceil((Date.now() - started) / 1000);
     const lines = written.map((line) => JSON.parse(line) as Line);
     const byLevel = (level: string): Line[] => lines.filter((line) => line.level === level);
     const warnings = byLevel('warn');
     console.info(
       `${seconds} s outage, ${statuses.length} requests: ${byLevel('error').length} error, ${warnings.length} warn, ${byLevel('info').length} info lines (access lines); ` +
+        `kinds ${JSON.stringify([...new Set(warnings.map((w) => w.err?.name))])}, ${elapsedSeconds} s elapsed; ` +
         `scaled to 60 s: ${Math.round(((byLevel('error').length + warnings.length) * 60) / seconds)} warn/error lines, ${written.join('').length} bytes in all`,
     );
     expect(statuses.length).toBeGreaterThan(50);
     expect(statuses.slice(5).every((status) => status === 503)).toBe(true);
     expect(byLevel('error')).toEqual([]);
     expect(warnings.length).toBeGreaterThan(0);
-    expect(warnings.length).toBeLessThanOrEqual(seconds + 1);
+    // One line per kind (the driver error's name) and second at most.
+    const perKind = new Map<string, number>();
+    for (const warning of warnings) perKind.set(warning.err?.name ?? '', (perKind.get(warning.err?.name ?? '') ?? 0) + 1);
+    for (const [kind, count] of perKind) expect(count, `warn lines of kind ${kind}`).toBeLessThanOrEqual(elapsedSeconds + 1);
     for (const warning of warnings) {
       expect(warning.msg).toBe('The graph database is unavailable; try again shortly.');
       expect(ids.has(warning.requestId ?? '')).toBe(true);
