@@ -17,6 +17,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDriver, Database } from '../../../src/db/database.js';
+import { listOption } from './cli-options.js';
 import { prepareGraph } from './generate/prepare-graph.js';
 import { SIZES, type SizeName } from './generate/synthetic-graph.js';
 import { runLoad, warmUp, warmUpSeconds } from './load/run-load.js';
@@ -26,15 +27,6 @@ import { sampleParams } from './workloads/sample-params.js';
 import { requestFor, SERVERS, WORKLOADS, type ServerName, type WorkloadName } from './workloads/workloads.js';
 
 const SEED = 20161215;
-
-function listOption<T extends string>(argv: readonly string[], name: string, allowed: readonly T[], fallback: readonly T[]): T[] {
-  const raw = argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  if (raw === undefined) return [...fallback];
-  const values = raw.split(',');
-  const unknown = values.find((v) => !(allowed as readonly string[]).includes(v));
-  if (unknown !== undefined) throw new Error(`unknown ${name} value ${unknown} (allowed: ${allowed.join(', ')})`);
-  return values as T[];
-}
 
 interface ProfileNode {
   readonly id: number;

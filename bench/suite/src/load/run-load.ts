@@ -21,30 +21,40 @@ const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * A closed-loop load generator, loopback only: `concurrency` workers on
- * keep-alive connections, each sending the next of `requests` (round robin, so
+ * keep-alive connections (spread round robin over the base URLs when given
+ * several instances of one server), each sending the next of `requests` (round robin, so
  * every server sees the same sequence) as soon as its previous answer has been
  * read in full, until `seconds` have passed. Requests still in flight then are
  * awaited and counted: a generator that dropped them (as autocannon does at
  * the end of its duration) would hide the slowest answers exactly when a
  * server is overloaded. Latencies are exact percentiles, in milliseconds.
  */
-export async function runLoad(baseUrl: string, requests: readonly HttpRequest[], concurrency: number, seconds: number): Promise<LoadResult> {
-  const url = new URL(baseUrl);
-  if (url.hostname !== '127.0.0.1') throw new Error('invariant: load goes to loopback only');
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+export async function runLoad(
+  baseUrl: string | readonly string[],
+  requests: readonly HttpRequest[],
+  concurrency: number,
+  seconds: number,
+): Promise<LoadResult> {
+  const targets = (typeof baseUrl === 'string' ? [baseUrl] : baseUrl).map((base) => {
+    const url = new URL(base);
+    if (url.hostname !== '127.0.0.1') throw new Error('invariant: load goes to loopback only');
+    return { url, agent: new Agent({ keepAlive: true, maxSockets: concurrency }) };
+  });
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
   let next = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  const worker = async (): Promise<void> => {
+  const worker = async (index: number): Promise<void> => {
+    const target = targets[index % targets.length];
+    if (!target) throw new Error('invariant: no base URL');
     while (performance.now() < deadline) {
       const chosen = requests[next++ % requests.length];
       if (!chosen) throw new Error('invariant: no requests');
       const sent = performance.now();
       try {
-        const status = await post(agent, url, chosen);
+        const status = await post(target.agent, target.url, chosen);
         latencies.push(performance.now() - sent);
         if (status < 200 || status > 299) non2xx += 1;
       } catch {
@@ -52,9 +62,9 @@ export async function runLoad(baseUrl: string, requests: readonly HttpRequest[],
       }
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => worker(index)));
   const durationSeconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  for (const target of targets) target.agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
     concurrency,
