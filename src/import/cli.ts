@@ -34,8 +34,9 @@ file:line: column N (name): what is wrong, and nothing is written.
                                  that point at entities already there, unless the import would be bulk)
 
 Lists inside a cell (citations, aliases, items ...) are separated by "|". The local database is
-NEO4J_LOCAL_DATA_DIR (default data) under .neo4j/; start the API on it afterwards with \`npm start\`
-and SEED_ON_START=false, or the seed is merged in as well.`,
+NEO4J_LOCAL_DATA_DIR (default data) under .neo4j/: for your own graph alone, bulk-import into a new
+folder (NEO4J_LOCAL_DATA_DIR=mine npm run import -- ...), then NEO4J_LOCAL_DATA_DIR=mine npm start
+(the seed is loaded only into an empty graph).`,
   options: {
     nodes: { type: 'string' },
     relationships: { type: 'string' },
@@ -150,7 +151,7 @@ await runCli(CLI.command, async () => {
       console.log(`${counts} checked against the database: no problems.`);
       return;
     }
-    if (mode === 'auto') console.log(`Importing online (${notBulk}) ...`);
+    if (mode === 'auto') console.log(`Importing online, since ${notBulk} ...`);
     const writeStart = performance.now();
     await writeOnline(runtime.db, nodes.nodes, relationships.relationships, (line) => {
       if (process.stdout.isTTY) process.stdout.write(`\r${line.padEnd(60)}`);
