@@ -34,8 +34,8 @@ let scratch: string;
 async function testRowsInDatabase(): Promise<{ nodes: number; relationships: number }> {
   const [row] = await api.db.read(
     'test-import-count',
-    `MATCH (n:Entity) WHERE n.id STARTS WITH 'test-import-'
-     RETURN count(n) AS nodes, COUNT { MATCH ()-[r]->() WHERE r.id STARTS WITH 'test-import-' } AS relationships`,
+    `RETURN COUNT { MATCH (n:Entity) WHERE n.id STARTS WITH 'test-import-' } AS nodes,
+            COUNT { MATCH ()-[r]->() WHERE r.id STARTS WITH 'test-import-' } AS relationships`,
   );
   return { nodes: Number(row?.['nodes']), relationships: Number(row?.['relationships']) };
 }
