@@ -10,6 +10,7 @@ import type { EntityRecord, RelationshipRecord } from './db/records.js';
 import { revisionsOfMany, type RevisionRecord } from './db/revisions.js';
 import type { EntityPage } from './db/list-query.js';
 import { readSupportPages, type SupportPageRequest } from './db/source-support-query.js';
+import { readDocumentAggregates, type Aggregate, type AggregateRequest } from './db/aggregate-query.js';
 import { disagree } from './model/disagreement.js';
 import { NetworkService } from './network/network-service.js';
 
@@ -32,6 +33,8 @@ export interface Loaders {
   relationships(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
   /** Pages of the entities each document (by file name) is cited for, keyed by the (shared) request. */
   supportPages(request: SupportPageRequest): DataLoader<string, EntityPage>;
+  /** Aggregates over the entities each document (by file name) is cited for, keyed by the (shared) request. */
+  documentAggregates(request: AggregateRequest): DataLoader<string, Aggregate>;
   /** Revisions of entities (by key) and relationships (by id), oldest first. */
   readonly history: DataLoader<string, RevisionRecord[]>;
   /** Relationships by id as they are now. */
@@ -55,6 +58,23 @@ export interface Context {
   readonly curation: CurationStore;
 }
 
+/**
+ * Per-request loaders keyed by document file name, one per distinct request (compared as JSON):
+ * every document asking the same thing joins one batch, hence one query.
+ */
+function loaderPerRequest<R, V>(batch: (fileNames: readonly string[], request: R) => Promise<V[]>): (request: R) => DataLoader<string, V> {
+  const loaders = new Map<string, DataLoader<string, V>>();
+  return (request) => {
+    const id = JSON.stringify(request);
+    let loader = loaders.get(id);
+    if (!loader) {
+      loader = new DataLoader((fileNames) => batch(fileNames, request));
+      loaders.set(id, loader);
+    }
+    return loader;
+  };
+}
+
 const ANONYMOUS: Caller = { actor: null, publicReads: true, requestId: 'internal' };
 
 /** Builds a fresh context for one request; loaders never outlive it. */
@@ -69,7 +89,6 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
   const entity = new DataLoader<string, EntityRecord | null>((keys) => store.entitiesByKeys(keys));
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
   const read = (operation: string, query: string, params: Record<string, unknown>) => db.read(operation, query, params, observe);
-  const supportLoaders = new Map<string, DataLoader<string, EntityPage>>();
   const asOfLoaders = new Map<string, ReturnType<Loaders['asOf']>>();
   const loaders: Loaders = {
     entity,
@@ -93,16 +112,9 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
       }
       return loader;
     },
-    supportPages(request) {
-      // As for relationship pages: one loader per distinct request, so all sources asking the same share one query.
-      const id = JSON.stringify(request);
-      let loader = supportLoaders.get(id);
-      if (!loader) {
-        loader = new DataLoader((fileNames) => readSupportPages(read, fileNames, request));
-        supportLoaders.set(id, loader);
-      }
-      return loader;
-    },
+    // As for relationship pages: one loader per distinct request, so all sources asking the same share one query.
+    supportPages: loaderPerRequest((fileNames, request) => readSupportPages(read, fileNames, request)),
+    documentAggregates: loaderPerRequest((fileNames, request) => readDocumentAggregates(read, fileNames, request)),
     history: new DataLoader((ids) => revisionsOfMany(db, ids, observe)),
     relationship: new DataLoader((ids) => relationshipsAsOf(read, ids, null)),
     asOf(at) {

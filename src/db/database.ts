@@ -87,6 +87,24 @@ export class Database {
   }
 
   /**
+   * Runs one write statement that commits as it goes (`CALL { … } IN TRANSACTIONS`,
+   * for bulk loads): Neo4j allows that only in an auto-commit transaction. Not
+   * retried (batches already committed stay), so callers make it idempotent
+   * (MERGE on ids). Returns the statement's update counters.
+   */
+  async writeInBatches(operation: string, query: string, params: Params, timeoutMs?: number): Promise<Record<string, number>> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const result = await session.run(query, params, { metadata: metadata(operation), ...(timeoutMs ? { timeout: timeoutMs } : {}) });
+      return result.summary.counters.updates();
+    } catch (error) {
+      throw this.failure(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * Streams the rows of one read query as plain values, for exports. Records are
    * pulled in batches only as fast as the consumer takes them (the driver's
    * async iterator applies backpressure), so memory stays bounded however many

@@ -82,6 +82,11 @@ function numericProperties(label: EntityLabel | null): string[] {
 export interface AggregateSource {
   readonly filter: EntityFilter;
   readonly label: EntityLabel | null;
+  /**
+   * Also only entities cited in this document (a source's `supportedEntities`): read through a
+   * loader so that a list of sources asking the same aggregate shares one query.
+   */
+  readonly document?: string;
 }
 
 /** Adds `aggregate(groupBy, groupLimit)` to a connection type. */
@@ -96,12 +101,15 @@ export function aggregateField(
       groupBy: t.arg({ type: label ? KindGroupByEnums[label] : EntityGroupByEnum, description: 'Group the entities by this (default: no groups).' }),
       groupLimit: t.arg.int({ description: 'Most groups to return, largest first (default 50; at most MAX_PAGE_SIZE).' }),
     },
-    resolve: (source: AggregateSource, args: { groupBy?: string | null; groupLimit?: number | null }, ctx: Context) =>
-      ctx.store.aggregate(
-        source.filter,
-        numericProperties(label),
-        args.groupBy ? (GROUPS.get(args.groupBy) ?? null) : null,
-        pageSize('groupLimit', args.groupLimit, 50, ctx.limits.maxPageSize),
-      ),
+    resolve: (source: AggregateSource, args: { groupBy?: string | null; groupLimit?: number | null }, ctx: Context) => {
+      const request = {
+        filter: source.filter,
+        numeric: numericProperties(label),
+        groupBy: args.groupBy ? (GROUPS.get(args.groupBy) ?? null) : null,
+        groupLimit: pageSize('groupLimit', args.groupLimit, 50, ctx.limits.maxPageSize),
+      };
+      if (source.document !== undefined) return ctx.loaders.documentAggregates(request).load(source.document);
+      return ctx.store.aggregate(request.filter, request.numeric, request.groupBy, request.groupLimit);
+    },
   });
 }

@@ -15,6 +15,8 @@ export interface EntityConnectionShape {
   readonly hasCursor: boolean;
   readonly filter: EntityFilter;
   readonly label: EntityLabel | null;
+  /** Set by `Source.supportedEntities`: `aggregate` counts only entities cited in this document. */
+  readonly document?: string;
 }
 
 type Item = EntityPage['items'][number];

@@ -32,8 +32,9 @@ builder.objectField(SourceRef, 'supportedEntities', (t) =>
       // `kinds` narrows the filter's own `types`; both apply.
       const filter: EntityFilter = { ...given, ...(kinds ? { types: given.types ? given.types.filter((k) => kinds.includes(k)) : kinds } : {}) };
       const request = { filter, size, withTotal: selectsField(info, 'totalCount'), ...(cursor ? { cursor } : {}) };
-      // `aggregate` on this connection reads with `citedIn` set to this document (line citations).
-      const shape = { backward: false, hasCursor: cursor !== undefined, filter: { ...filter, citedIn: { document } }, label: null };
+      // `aggregate` on this connection counts the entities with a line citation in this document,
+      // batched per document like the pages (src/db/aggregate-query.ts, readDocumentAggregates).
+      const shape = { backward: false, hasCursor: cursor !== undefined, filter, document, label: null };
       if (!['nodes', 'edges', 'pageInfo', 'totalCount'].some((field) => selectsField(info, field))) {
         return { ...shape, page: { total: null, items: [], hasMore: false, hasOther: false } };
       }

@@ -67,7 +67,8 @@ export async function loadSeed(db: Database, graph: SeedGraph, progress: (line: 
   };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+/** Items by `key`, each group in input order (the loaders write one statement per label or type). */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);

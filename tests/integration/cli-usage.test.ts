@@ -12,6 +12,7 @@ import { hasStackTrace, runCliProcess } from '../support/cli-process.js';
 
 const CLIS = {
   'npm run export': 'src/export/cli.ts',
+  'npm run import': 'src/import/cli.ts',
   'npm run seed': 'src/seed/cli.ts',
   'npm run seed:check': 'src/seed/check-cli.ts',
   'npm run seed:report': 'src/seed/report-cli.ts',

@@ -17,10 +17,6 @@ const SKIPPED: Readonly<Record<string, string>> = {
   'Query.history': 'one element\'s revisions: no argument sets its length, and the read-only seed graph has none',
   'CurationResult.ids': 'returned by curation mutations only: one result per request, never a list of them',
   'CurationResult.revisions': 'returned by curation mutations only: one result per request, never a list of them',
-  // Known N+1, left for #17: each source's `aggregate` is its own query (the filter carries the source's document).
-  // Its pages (`nodes`, `edges`, `totalCount`) are batched: 2 round trips for 1 or 5 sources. Remove this entry once
-  // per-document aggregates are read in one query.
-  'Source.supportedEntities': 'its `aggregate` costs one query per source (known N+1, #17); its pages are batched',
   'Revision.citations': 'revisions come from curation writes (none in the read-only seed graph) and `history(id)` lists one element\'s',
 };
 
