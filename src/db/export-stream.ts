@@ -49,7 +49,7 @@ export async function* streamExportNodes(db: Database, selection: ExportSelectio
   }
 }
 
-/** Streams the selected relationships whose both ends are selected entities, grouped by start node. */
+/** Streams the selected relationships whose both ends are selected entities, by start node id (parallel=merge relies on it). */
 export async function* streamExportEdges(
   db: Database,
   selection: ExportSelection,
@@ -142,6 +142,7 @@ function edgeQuery(selection: ExportSelection, options: ExportStreamOptions): { 
     ? `${match}
        WITH collect(n) AS ns
        CALL (ns) { ${edges.subquery} RETURN r, a, b }
+       WITH r, a, b ORDER BY a.id
        RETURN ${relationshipProjection()} AS r`
     : `${wholeGraphEdges(label)}
        RETURN ${relationshipProjection()} AS r`;

@@ -8,6 +8,7 @@ import {
 } from '../model/graph-model.js';
 import { LAYERS, type Layer } from '../model/layers.js';
 import { EXPORT_FORMATS, FORMATS, isExportFormat, type ExportFormat } from './export-formats.js';
+import { PARALLEL_TIES, type ParallelTies } from './parallel-ties.js';
 
 /** What the export draws: the stored graph as it is, or a network view of some layers with derived ties. */
 export type Projection = { readonly kind: 'full' } | { readonly kind: 'layers'; readonly layers: readonly Layer[] };
@@ -24,11 +25,15 @@ export interface ExportRequest {
   readonly directed?: boolean;
   /** Whether undated ties stay in a date window (projections only; default include). */
   readonly undated?: 'include' | 'exclude';
+  /** Parallel ties as separate edges, or merged into one (default: merge for GEXF and GraphML, keep for the rest). */
+  readonly parallel?: ParallelTies;
 }
 
 /** A bad export parameter: names the parameter, says why, and carries the HTTP status to answer with. */
 export class ExportRequestError extends Error {
   override name = 'ExportRequestError';
+  /** The error code of the JSON body. */
+  readonly code: string = 'BAD_EXPORT_PARAMETER';
   constructor(
     readonly parameter: string,
     message: string,
@@ -38,7 +43,20 @@ export class ExportRequestError extends Error {
   }
 }
 
-export const EXPORT_PARAMETERS = ['projection', 'types', 'relationshipTypes', 'from', 'to', 'undated', 'id', 'depth', 'metrics', 'directed', 'dynamic', 'origin'] as const;
+/** An ego network too large to project: the same refusal, and code, as the `network` query's NETWORK_TOO_LARGE. */
+export class ExportTooLargeError extends ExportRequestError {
+  override name = 'ExportTooLargeError';
+  override readonly code = 'NETWORK_TOO_LARGE';
+  constructor(
+    parameter: string,
+    message: string,
+    readonly limit: number,
+  ) {
+    super(parameter, message, 400);
+  }
+}
+
+export const EXPORT_PARAMETERS = ['projection', 'types', 'relationshipTypes', 'from', 'to', 'undated', 'id', 'depth', 'metrics', 'directed', 'dynamic', 'origin', 'parallel'] as const;
 
 /**
  * Validates an export request: the format, then each parameter against the
@@ -91,8 +109,13 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
   if (projection.kind === 'full' && params.has('undated')) {
     throw new ExportRequestError('undated', '"undated" applies to projections (projection=actors or layers:...); the full graph keeps undated elements in every window');
   }
+  const parallel = params.get('parallel') ?? defaultParallel(format);
+  if (!(PARALLEL_TIES as readonly string[]).includes(parallel)) {
+    throw new ExportRequestError('parallel', `"parallel" is "${parallel}"; use keep (one edge per tie) or merge (one edge per group of parallel ties)`);
+  }
   return {
     format,
+    parallel: parallel as ParallelTies,
     selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth }, ...(originText ? { origin: originText } : {}) },
     metrics,
     dynamic,
@@ -100,6 +123,15 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
     directed,
     undated: undatedText,
   };
+}
+
+/**
+ * Gephi's importer folds parallel edges, keeping one edge's attributes: its two
+ * formats merge them first (with every citation); the others, read by tools that
+ * keep parallel edges (NetworkX, igraph, Cytoscape, pandas), keep them.
+ */
+function defaultParallel(format: ExportFormat): ParallelTies {
+  return format === 'gexf' || format === 'graphml' ? 'merge' : 'keep';
 }
 
 /** `full` (default), `actors`, or `layers:actors,context`. */
@@ -160,6 +192,7 @@ export function describeRequest(request: ExportRequest): string {
     request.projection?.kind === 'layers'
       ? `projection: layers ${request.projection.layers.join(',')}, other layers folded into derived ties (weight = pieces of evidence); undated ties ${request.undated === 'exclude' ? 'excluded' : 'included'}`
       : null,
+    request.parallel === 'merge' ? `parallel ties merged into one edge per ${request.format === 'graphml' ? 'pair of ends' : 'pair of ends and kind'} (multiplicity counts them)` : null,
     request.metrics ? `with metrics computed on the ${isDirected(request) ? 'directed' : 'undirected'} graph (unweighted; parallel edges counted)` : null,
   ].filter((p) => p !== null);
   return `Russia–Japan relations graph${parts.length > 0 ? `: ${parts.join('; ')}` : ' (whole graph)'}. Citations are file.txt:lines.`;

@@ -17,13 +17,15 @@ const GEXF_TYPES: Record<AttributeType, string> = { string: 'string', double: 'd
 /**
  * Writes GEXF 1.3 (valid against the official XSD): a directed graph whose
  * attributes are declared up front from the model. The name and the
- * relationship type go into the elements' own `label`; each edge's `kind` is
- * its relationship type, which is how Gephi keeps parallel edges of different
- * types apart.
+ * relationship type go into the elements' own `label`, a weight into the
+ * edge's `weight`; each edge's `kind` is its relationship type, which is how
+ * Gephi keeps parallel edges of different types apart (same-kind ones it folds:
+ * see parallel-ties.ts).
  */
 export async function* writeGexf(graph: ExportGraph, options: GexfOptions): AsyncGenerator<string> {
   const nodeAttributes = graph.nodeAttributes.filter((a) => a.name !== 'label');
-  const edgeAttributes = graph.edgeAttributes.filter((a) => a.name !== 'label');
+  // The label and an edge's weight are GEXF's own XML attributes: Gephi reads its edge weight only from there.
+  const edgeAttributes = graph.edgeAttributes.filter((a) => a.name !== 'label' && a.name !== 'weight');
   const edgeType = graph.directed === false ? 'undirected' : 'directed';
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
   yield '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
@@ -45,7 +47,7 @@ export async function* writeGexf(graph: ExportGraph, options: GexfOptions): Asyn
     const time = options.dynamic ? interval(edge.values['validFrom'], edge.values['validTo']) : '';
     const kind = edge.values['relationshipType'];
     yield `      <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}"` +
-      `${labelAttribute(edge.values)}${kind === undefined ? '' : ` kind="${escapeXml(String(kind))}"`}${time}>` +
+      `${labelAttribute(edge.values)}${kind === undefined ? '' : ` kind="${escapeXml(String(kind))}"`}${weightAttribute(edge.values)}${time}>` +
       `${attvalues(edgeAttributes, edge.values)}</edge>\n`;
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
@@ -61,6 +63,11 @@ function declarations(domain: 'node' | 'edge', attributes: readonly Attribute[])
 function labelAttribute(values: Readonly<Record<string, AttributeValue | undefined>>): string {
   const label = values['label'];
   return label === undefined ? '' : ` label="${escapeXml(String(label))}"`;
+}
+
+function weightAttribute(values: Readonly<Record<string, AttributeValue | undefined>>): string {
+  const weight = values['weight'];
+  return typeof weight === 'number' ? ` weight="${weight}"` : '';
 }
 
 /** `start`/`end` attributes for the element's own lifetime; a missing bound is open. */

@@ -1,15 +1,16 @@
 import type { Database } from '../db/database.js';
 import { countExport, streamExportEdges, streamExportNodes, type ExportStreamOptions } from '../db/export-stream.js';
-import { readNetwork } from '../db/network-store.js';
+import { NetworkTooLargeError, readNetwork } from '../db/network-store.js';
 import { RELATIONSHIP_TYPES } from '../model/graph-model.js';
 import type { Layer } from '../model/layers.js';
 import { shapeNetwork } from '../network/network-view.js';
 import { EDGE_ATTRIBUTES, nodeAttributes, TIE_ATTRIBUTES, type ExportEdge, type ExportGraph, type ExportNode } from './attribute-schema.js';
 import { chunked } from './chunked.js';
-import { describeRequest, ExportRequestError, isDirected, type ExportRequest } from './export-request.js';
+import { describeRequest, ExportRequestError, ExportTooLargeError, isDirected, type ExportRequest } from './export-request.js';
 import { FORMATS } from './export-formats.js';
 import { toExportEdge, toExportNode, toTieEdge } from './export-elements.js';
 import { computeMetrics, withMetrics } from './graph-metrics.js';
+import { mergedEdgeAttributes, mergeParallelEdges } from './parallel-ties.js';
 
 /** Metrics hold the whole selection in memory and betweenness costs nodes × edges: the API caps them. */
 export const METRICS_MAX_EDGES = 50_000;
@@ -17,6 +18,8 @@ export const METRICS_MAX_EDGES = 50_000;
 export interface RunExportOptions extends ExportStreamOptions {
   /** Largest selection (in relationships) that metrics are computed for; default METRICS_MAX_EDGES. */
   readonly metricsMaxEdges?: number;
+  /** Most entities an ego network may reach before a projection export is refused (NETWORK_TOO_LARGE); default PROJECTION_MAX_NODES. */
+  readonly projectionMaxNodes?: number;
   /** Called as elements pass, about every thousand, and once at the end of each phase. */
   readonly onProgress?: (progress: { nodes: number; edges: number }) => void;
   /** ISO day for file metadata; today by default. */
@@ -31,7 +34,8 @@ export interface RunExportOptions extends ExportStreamOptions {
 export async function* runExport(db: Database, request: ExportRequest, options: RunExportOptions = {}): AsyncGenerator<string> {
   const writerOptions = { dynamic: request.dynamic, today: options.today ?? new Date().toISOString().slice(0, 10) };
   if (request.projection?.kind === 'layers') {
-    yield* chunked(FORMATS[request.format].write(await projectedGraph(db, request, request.projection.layers, options), writerOptions));
+    const projected = await projectedGraph(db, request, request.projection.layers, options);
+    yield* chunked(FORMATS[request.format].write(withParallelTies(projected, request, false), writerOptions));
     return;
   }
   const progress = { nodes: 0, edges: 0 };
@@ -66,7 +70,21 @@ export async function* runExport(db: Database, request: ExportRequest, options: 
     description: describeRequest(request),
   };
   const write = FORMATS[request.format].write;
-  yield* chunked(write(request.metrics ? await withGraphMetrics(db, request, graph, options) : graph, writerOptions));
+  const complete = request.metrics ? await withGraphMetrics(db, request, graph, options) : graph;
+  // The stream (and the metrics' replay of it) comes start node by start node.
+  yield* chunked(write(withParallelTies(complete, request, true), writerOptions));
+}
+
+/**
+ * The graph as written: with parallel=merge, each group of parallel edges folded
+ * into one (src/export/parallel-ties.ts). Metrics were computed before, on every
+ * tie, so they are the same in every format and with either setting.
+ */
+function withParallelTies(graph: ExportGraph, request: ExportRequest, groupedBySource: boolean): ExportGraph {
+  if (request.parallel !== 'merge') return graph;
+  const edgeAttributes = mergedEdgeAttributes(graph.edgeAttributes);
+  const key = { byKind: request.format !== 'graphml', directed: graph.directed !== false, groupedBySource };
+  return { ...graph, edgeAttributes, edges: { [Symbol.asyncIterator]: () => mergeParallelEdges(graph.edges, edgeAttributes, key) } };
 }
 
 /** Reads the selection into memory, computes the metrics and replays it with them. */
@@ -100,11 +118,21 @@ async function withGraphMetrics(db: Database, request: ExportRequest, graph: Exp
  */
 async function projectedGraph(db: Database, request: ExportRequest, layers: readonly Layer[], options: RunExportOptions): Promise<ExportGraph> {
   const { selection } = request;
+  const maxNodes = options.projectionMaxNodes ?? PROJECTION_MAX_NODES;
   const network = await readNetwork(
     db,
     { layers, types: selection.types, relationshipTypes: selection.relationshipTypes ?? RELATIONSHIP_TYPES },
-    selection.ego ? { kind: 'ball', centres: [selection.ego.key], radius: selection.ego.depth, maxNodes: PROJECTION_MAX_NODES } : { kind: 'all' },
-  );
+    selection.ego ? { kind: 'ball', centres: [selection.ego.key], radius: selection.ego.depth, maxNodes } : { kind: 'all' },
+  ).catch((error: unknown) => {
+    if (!(error instanceof NetworkTooLargeError) || !selection.ego) throw error;
+    const { key, depth } = selection.ego;
+    throw new ExportTooLargeError(
+      'depth',
+      `The network within ${depth} step${depth === 1 ? '' : 's'} of "${key}" reaches more than ${error.limit} entities (MAX_NETWORK_NODES): ` +
+        'lower `depth`, or narrow `projection`, `types` or `relationshipTypes`.',
+      error.limit,
+    );
+  });
   const view = shapeNetwork(
     network.nodes.map((n) => n.entity),
     network.ties,
@@ -129,7 +157,7 @@ async function projectedGraph(db: Database, request: ExportRequest, layers: read
   };
 }
 
-/** Largest ego network a projection export reads around its centre. */
+/** Largest ego network a projection export reads around its centre, unless the caller says (the API passes MAX_NETWORK_NODES). */
 const PROJECTION_MAX_NODES = 100_000;
 
 async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {

@@ -4,7 +4,7 @@ import { DatabaseUnavailableError, QueryTimeoutError } from '../db/database-erro
 import type { Database } from '../db/database.js';
 import { countExport } from '../db/export-stream.js';
 import { FORMATS } from '../export/export-formats.js';
-import { ExportRequestError, exportFileName, parseExportRequest, type ExportRequest } from '../export/export-request.js';
+import { ExportRequestError, ExportTooLargeError, exportFileName, parseExportRequest, type ExportRequest } from '../export/export-request.js';
 import { runExport } from '../export/run-export.js';
 import { graphFingerprint } from '../db/graph-fingerprint.js';
 import { matchesETag, notModified, weakETag } from './etag.js';
@@ -53,7 +53,7 @@ async function exportResponse(db: Database, config: Config, format: string, sear
     if (request.selection.ego && (await countExport(db, { ...request.selection, ego: { ...request.selection.ego, depth: 1 } })).nodes === 0) {
       throw new ExportRequestError('id', `no entity has the id "${request.selection.ego.key}"`, 404);
     }
-    chunks = runExport(db, request);
+    chunks = runExport(db, request, { projectionMaxNodes: config.limits.maxNetworkNodes });
     // Pull the first chunk before answering, so that a refused or failing export
     // still gets a proper status instead of a truncated 200.
     first = await chunks.next();
@@ -95,7 +95,8 @@ function singleValues(search: URLSearchParams): Map<string, string> {
 
 function errorResponse(error: unknown): Response {
   if (error instanceof ExportRequestError) {
-    return Response.json({ error: { code: 'BAD_EXPORT_PARAMETER', parameter: error.parameter, message: error.message } }, { status: error.status });
+    const limit = error instanceof ExportTooLargeError ? { limit: error.limit } : {};
+    return Response.json({ error: { code: error.code, parameter: error.parameter, message: error.message, ...limit } }, { status: error.status });
   }
   if (error instanceof DatabaseUnavailableError) {
     return Response.json({ error: { code: 'DATABASE_UNAVAILABLE', message: error.message } }, { status: 503 });

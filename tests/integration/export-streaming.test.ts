@@ -73,7 +73,9 @@ describe('streaming a large export', () => {
     let nodes = 0;
     let chunks = 0;
     const started = performance.now();
-    for await (const chunk of runExport(api.db, { format: 'graphml', selection: WHOLE_GRAPH, metrics: false, dynamic: false }, { nodeLabel: LABEL })) {
+    // GraphML's default, parallel=merge: it must stream too (a start node's edges at a time), not gather the graph.
+    const request = { format: 'graphml', selection: WHOLE_GRAPH, metrics: false, dynamic: false, parallel: 'merge' } as const;
+    for await (const chunk of runExport(api.db, request, { nodeLabel: LABEL })) {
       bytes += Buffer.byteLength(chunk);
       edges += chunk.split('<edge ').length - 1;
       nodes += chunk.split('<node ').length - 1;

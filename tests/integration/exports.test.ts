@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES } from '../../src/export/attribute-schema.js';
 import { EXPORT_FORMATS } from '../../src/export/export-formats.js';
-import { download, idsOf } from '../support/export-download.js';
+import { download, idsOf, tieIds } from '../support/export-download.js';
 import { readCsv } from '../support/read-csv.js';
 import { createTestApp } from '../support/test-app.js';
 
@@ -37,12 +37,15 @@ describe('GET /export/<format>', () => {
       expect(res.disposition, format).toBe(`attachment; filename="${expected[format][1]}"`);
       const ids = idsOf(format, res.text);
       if (format !== 'csv-edges') expect(ids.nodes, format).toHaveLength(counts.nodes);
-      if (format !== 'csv-nodes') expect(ids.edges, format).toHaveLength(counts.edges);
+      // GEXF and GraphML merge parallel ties into one edge by default: every tie is still there, once.
+      if (format !== 'csv-nodes') expect(new Set(tieIds(ids.edges)).size, format).toBe(counts.edges);
+      if (format !== 'csv-nodes') expect(tieIds(ids.edges), format).toHaveLength(counts.edges);
+      if (format === 'gexf' || format === 'graphml') expect(ids.edges.length, format).toBeLessThan(counts.edges);
     }
   }, 180_000);
 
-  it('writes GraphML with a typed key per attribute and keeps parallel edges', async () => {
-    const { text } = await download(api.app, '/export/graphml');
+  it('writes GraphML with a typed key per attribute, and merges parallel edges unless asked to keep them', async () => {
+    const { text } = await download(api.app, '/export/graphml?parallel=keep');
     for (const a of NODE_ATTRIBUTES) expect(text).toContain(`<key id="n_${a.name}" for="node" attr.name="${a.name}" attr.type="${a.type}">`);
     for (const a of EDGE_ATTRIBUTES) expect(text).toContain(`<key id="e_${a.name}" for="edge" attr.name="${a.name}"`);
     expect(text).toContain('<graph id="G" edgedefault="directed">');
@@ -54,6 +57,30 @@ describe('GET /export/<format>', () => {
     );
     expect(parallel.length).toBe(1);
     for (const id of parallel[0]!['ids'] as string[]) expect(text).toContain(`<edge id="${id}"`);
+
+    // Merged (the default): one edge for the group, carrying every tie's id and citations, its count and weight.
+    const office = await api.db.read(
+      'test-merged-office',
+      `MATCH (a:Entity {id: 'donald-trump'})-[r:HOLDS_OFFICE]->(b:Entity)
+       WITH a, b, r ORDER BY r.id
+       WITH b, collect(r) AS rs WHERE size(rs) > 1
+       RETURN b.id AS target, [r IN rs | r.id] AS ids, reduce(c = [], r IN rs | c + r.citations) AS citations, [r IN rs | r.role] AS roles`,
+    );
+    expect(office.length, 'three documents say Trump holds office in the United States').toBe(1);
+    const ids = office[0]!['ids'] as string[];
+    const merged = (await download(api.app, '/export/graphml')).text;
+    const edge = new RegExp(`<edge id="${ids.join('\\+')}" source="donald-trump" target="${String(office[0]!['target'])}">(.*?)</edge>`).exec(merged)?.[1];
+    expect(edge, 'one edge for both').toBeDefined();
+    for (const id of ids) expect(merged).not.toContain(`<edge id="${id}"`);
+    expect(edge).toContain(`<data key="e_relationshipId">${ids.join(';')}</data>`);
+    expect(edge).toContain(`<data key="e_citations">${(office[0]!['citations'] as string[]).join(';')}</data>`);
+    expect(edge).toContain(`<data key="e_multiplicity">${ids.length}</data>`);
+    expect(edge).toContain(`<data key="e_weight">${ids.length}</data>`);
+    expect(edge).toContain('<data key="e_relationshipType">HOLDS_OFFICE</data>');
+    // Columns the ties disagree on list each tie's value, in relationshipId order.
+    expect(new Set(office[0]!['roles'] as string[]).size).toBeGreaterThan(1);
+    expect(edge).toContain(`<data key="e_role">${(office[0]!['roles'] as string[]).join(';')}</data>`);
+    expect(merged).toContain('<key id="e_multiplicity" for="edge" attr.name="multiplicity" attr.type="int">');
     const putin = /<node id="vladimir-putin">(.*?)<\/node>/.exec(text)?.[1] ?? '';
     expect(putin).toContain('<data key="n_label">Vladimir Putin</data>');
     expect(putin).toContain('<data key="n_type">Person</data>');
@@ -139,8 +166,8 @@ describe('GET /export/<format>', () => {
           expect(sorted(ids.nodes), `${format}?${filter}`).toEqual(nodes);
         }
         if (format !== 'csv-nodes') {
-          edges ??= sorted(ids.edges);
-          expect(sorted(ids.edges), `${format}?${filter}`).toEqual(edges);
+          edges ??= sorted(tieIds(ids.edges));
+          expect(sorted(tieIds(ids.edges)), `${format}?${filter}`).toEqual(edges);
         }
       }
       expect(nodes!.length).toBeGreaterThan(2);
@@ -196,6 +223,7 @@ describe('GET /export/<format>', () => {
       ['/export/gexf?relationshiptypes=HOLDS_OFFICE', 400, 'relationshiptypes'],
       ['/export/graphml?dynamic=true', 400, 'dynamic'],
       ['/export/graphml?metrics=maybe', 400, 'metrics'],
+      ['/export/gexf?parallel=fold', 400, 'parallel'],
       ['/export/pajek', 404, 'format'],
     ];
     for (const [path, status, parameter] of cases) {

@@ -5,6 +5,7 @@
  * MAX_QUERY_COST is refused before any database work.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { download } from '../support/export-download.js';
 import { createTestApp } from '../support/test-app.js';
 
 // Japan reaches far more than 30 entities within two steps of the seed graph; one step of Mitsui does not.
@@ -30,6 +31,26 @@ describe('network requests too large for the server', () => {
     const small = await api.gql<{ network: { nodes: { key: string }[] } }>(`{ network(id: "mitsui", depth: 1) { nodes { key } } }`);
     expect(small.errors).toBeUndefined();
     expect(small.data!.network.nodes.map((n) => n.key)).toContain('mitsui');
+  });
+
+  it('refuses a projected ego export past MAX_NETWORK_NODES with the same code, as a JSON 400 like other export errors', async () => {
+    const res = await download(api.app, '/export/gexf?projection=actors&id=japan&depth=2');
+    expect(res.status).toBe(400);
+    expect(res.contentType).toContain('application/json');
+    expect(res.disposition).toBeNull();
+    expect(JSON.parse(res.text)).toEqual({
+      error: {
+        code: 'NETWORK_TOO_LARGE',
+        parameter: 'depth',
+        limit: 30,
+        message:
+          'The network within 2 steps of "japan" reaches more than 30 entities (MAX_NETWORK_NODES): lower `depth`, or narrow `projection`, `types` or `relationshipTypes`.',
+      },
+    });
+    expect(res.text).not.toMatch(/at \w+ \(|\.ts:\d+/); // no stack trace
+    const small = await download(api.app, '/export/gexf?projection=actors&id=mitsui&depth=1');
+    expect(small.status).toBe(200);
+    expect(small.text).toContain('<node id="mitsui"');
   });
 
   it('refuses a network whose lists would cost more than MAX_QUERY_COST before any database work', async () => {

@@ -43,3 +43,11 @@ export function idsOf(format: ExportFormat, text: string): { nodes: string[]; ed
     }
   }
 }
+
+/**
+ * The ties behind a file's edge ids: an edge that merges parallel ties
+ * (parallel=merge, the GEXF and GraphML default) has their ids joined by "+".
+ */
+export function tieIds(edgeIds: readonly string[]): string[] {
+  return edgeIds.flatMap((id) => id.split('+'));
+}

@@ -3,8 +3,8 @@
 Usage: python3 networkx_metrics.py <graphml|cytoscape> <file>
 
 Reads the file (GraphML with read_graphml, Cytoscape JSON with cytoscape_graph),
-computes degree, normalised betweenness and PageRank (unweighted, damping 0.85)
-on the graph as read (directed or not, as the file says), and prints
+computes degree, normalised betweenness and PageRank (damping 0.85) on the graph
+as read (directed or not, as the file says), and prints
 {"directed", "multigraph", "nodes", "edges", "metrics": {id: {...}}, "stored": {id: {...}}}
 where "stored" holds the metrics the file itself carries.
 """
@@ -27,17 +27,20 @@ def load(kind, path):
 def main():
     kind, path = sys.argv[1], sys.argv[2]
     graph = load(kind, path)
+    # A file that merges parallel ties (parallel=merge) says how many each edge stands for:
+    # counting them, degree and PageRank are those of the unmerged multigraph.
+    weight = "multiplicity" if any("multiplicity" in d for _, _, d in graph.edges(data=True)) else None
     betweenness = nx.betweenness_centrality(graph, normalized=True)
     try:
-        pagerank = nx.pagerank(graph, alpha=0.85, weight=None)
+        pagerank = nx.pagerank(graph, alpha=0.85, weight=weight)
     except ImportError:
         # nx.pagerank needs NumPy and SciPy; CI installs NetworkX alone, whose pure-Python
         # implementation computes the same power iteration.
         from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
-        pagerank = _pagerank_python(graph, alpha=0.85, weight=None)
+        pagerank = _pagerank_python(graph, alpha=0.85, weight=weight)
     metrics = {
-        str(n): {"degree": graph.degree(n), "betweenness": betweenness[n], "pagerank": pagerank[n]} for n in graph.nodes
+        str(n): {"degree": graph.degree(n, weight=weight), "betweenness": betweenness[n], "pagerank": pagerank[n]} for n in graph.nodes
     }
     stored = {
         str(n): {k: d[k] for k in ("degree", "betweenness", "pagerank", "type") if k in d} for n, d in graph.nodes(data=True)

@@ -15,6 +15,7 @@ import { writeGexf } from '../../src/export/gexf-writer.js';
 import { computeMetrics } from '../../src/export/graph-metrics.js';
 import { writeGraphml } from '../../src/export/graphml-writer.js';
 import { writeNodeLink } from '../../src/export/node-link-writer.js';
+import { mergedEdgeAttributes, mergeParallelEdges } from '../../src/export/parallel-ties.js';
 import { escapeXml } from '../../src/export/xml-text.js';
 import { LABELS, RELATIONSHIPS } from '../../src/model/graph-model.js';
 import { readCsv } from '../support/read-csv.js';
@@ -159,8 +160,14 @@ describe('export requests', () => {
       projection: { kind: 'full' },
       directed: true,
       undated: 'include',
+      parallel: 'merge',
     });
     expect(exportFileName(request)).toBe('russia-japan-graph-ego-shinzo-abe-dynamic.gexf');
+    // Gephi's two formats merge parallel ties by default; the others keep them; either can be asked.
+    expect(parse('csv-edges', {}).parallel).toBe('keep');
+    expect(parse('graphml', { parallel: 'keep' }).parallel).toBe('keep');
+    expect(parse('node-link', { parallel: 'merge' }).parallel).toBe('merge');
+    expect(() => parse('gexf', { parallel: 'fold' })).toThrow('"parallel" is "fold"; use keep');
     const actors = parse('graphml', { projection: 'layers:actors,context', metrics: 'true' });
     expect(actors.projection).toEqual({ kind: 'layers', layers: ['actors', 'context'] });
     expect(actors.directed).toBe(false);
@@ -228,5 +235,54 @@ describe('one JSON number type per attribute, whole numbers in integer columns',
     const csv = await text(writeEdgeCsv(graph(NODES, EDGES)));
     expect(csv).toContain(',2017');
     expect(csv).not.toMatch(/2017\.0|"2017"/);
+  });
+});
+
+async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
+  for (const item of items) yield await Promise.resolve(item);
+}
+
+describe('merging parallel ties (parallel=merge)', () => {
+  const edge = (id: string, source: string, target: string, values: ExportEdge['values']): ExportEdge => ({ id, source, target, values });
+  const attributes = mergedEdgeAttributes(EDGE_ATTRIBUTES);
+  async function merge(edges: ExportEdge[], key: { byKind: boolean; directed: boolean; groupedBySource: boolean }): Promise<ExportEdge[]> {
+    const out: ExportEdge[] = [];
+    const input = { [Symbol.asyncIterator]: () => toAsync(edges) };
+    for await (const e of mergeParallelEdges(input, attributes, key)) out.push(e);
+    return out;
+  }
+
+  it('keeps every citation and id, counts the ties, unions their dates and lists values that differ', async () => {
+    const merged = await merge(
+      [
+        edge('b2', 'trump', 'us', { relationshipType: 'HOLDS_OFFICE', relationshipId: 'b2', citations: 'x.txt:37', role: 'President', validFrom: '2017-01-20', amount: 2 }),
+        edge('a1', 'trump', 'us', { relationshipType: 'HOLDS_OFFICE', relationshipId: 'a1', citations: 'y.txt:44;y.txt:45', role: 'President-elect', validFrom: '2016-11-09', validTo: '2017-01-19', amount: 1 }),
+        edge('c3', 'trump', 'us', { relationshipType: 'MEETS', relationshipId: 'c3', citations: 'z.txt:1' }),
+      ],
+      { byKind: true, directed: true, groupedBySource: true },
+    );
+    expect(merged.map((e) => e.id)).toEqual(['a1+b2', 'c3']);
+    expect(merged[0]!.values).toMatchObject({
+      relationshipId: 'a1;b2',
+      citations: 'y.txt:44;y.txt:45;x.txt:37',
+      relationshipType: 'HOLDS_OFFICE',
+      role: 'President-elect;President',
+      validFrom: '2016-11-09',
+      multiplicity: 2,
+      weight: 2,
+    });
+    // One tie is open-ended, so the union is too; numbers that differ cannot be listed in a number column.
+    expect(merged[0]!.values['validTo']).toBeUndefined();
+    expect(merged[0]!.values['amount']).toBeUndefined();
+    expect(merged[1]!.values).toMatchObject({ multiplicity: 1, weight: 1, citations: 'z.txt:1' });
+  });
+
+  it('folds every kind between the same ends for GraphML, both directions when undirected, and refuses unsorted streams', async () => {
+    const ties = [edge('a', 'p', 'q', { relationshipType: 'X' }), edge('b', 'q', 'p', { relationshipType: 'Y' }), edge('c', 'p', 'q', { relationshipType: 'Y' })];
+    const byEnds = await merge(ties, { byKind: false, directed: false, groupedBySource: false });
+    expect(byEnds.map((e) => [e.id, e.values['relationshipType'], e.values['multiplicity']])).toEqual([['a+b+c', 'X;Y', 3]]);
+    const directed = await merge(ties, { byKind: true, directed: true, groupedBySource: false });
+    expect(directed.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    await expect(merge([...ties, edge('d', 'p', 'q', {})], { byKind: true, directed: true, groupedBySource: true })).rejects.toThrow('not grouped by source');
   });
 });

@@ -1,5 +1,6 @@
 import java.io.File;
 import java.util.Locale;
+import org.gephi.graph.api.Column;
 import org.gephi.graph.api.Edge;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphController;
@@ -14,9 +15,10 @@ import org.openide.util.Lookup;
 /**
  * Imports each file given (GEXF or GraphML) with Gephi's own importer, as
  * Gephi does with its default settings, and prints one JSON line per file:
- * the nodes and edges Gephi holds afterwards, and how many citations (the
- * `citations` edge column, ";"-separated) its edges still carry. Gephi merges
- * parallel edges of the same kind; the counts show whether any tie was lost.
+ * the nodes and edges Gephi holds afterwards, how many citations (the
+ * `citations` edge column, ";"-separated) its edges still carry, and the sum of
+ * its edge weights. Gephi merges parallel edges of the same kind (summing their
+ * weights, keeping one edge's attributes); the counts show whether any tie was lost.
  *
  * java -cp gephi-toolkit-0.10.1-all.jar tools/gephi-check/GephiCheck.java a.gexf b.graphml
  */
@@ -33,13 +35,19 @@ public class GephiCheck {
             GraphModel model = Lookup.getDefault().lookup(GraphController.class).getGraphModel(workspace);
             Graph graph = model.getGraph();
             long citations = 0;
-            boolean hasColumn = model.getEdgeTable().hasColumn("citations");
+            double weight = 0;
+            // GEXF columns take the attribute's id, GraphML ones the key's id (e_citations): find it by title.
+            Column column = null;
+            for (Column c : model.getEdgeTable()) {
+                if ("citations".equals(c.getTitle())) column = c;
+            }
             for (Edge edge : graph.getEdges()) {
-                Object value = hasColumn ? edge.getAttribute("citations") : null;
+                weight += edge.getWeight();
+                Object value = column == null ? null : edge.getAttribute(column);
                 if (value != null && !value.toString().isEmpty()) citations += value.toString().split(";").length;
             }
-            System.out.println(String.format(Locale.ROOT, "{\"file\":\"%s\",\"nodes\":%d,\"edges\":%d,\"citations\":%d}",
-                new File(path).getName(), graph.getNodeCount(), graph.getEdgeCount(), citations));
+            System.out.println(String.format(Locale.ROOT, "{\"file\":\"%s\",\"nodes\":%d,\"edges\":%d,\"citations\":%d,\"weight\":%.3f}",
+                new File(path).getName(), graph.getNodeCount(), graph.getEdgeCount(), citations, weight));
             projects.closeCurrentProject();
         }
         System.exit(0);
