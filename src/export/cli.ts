@@ -33,6 +33,7 @@ const CLI = {
   --directed true|false          directed or undirected edges
   --undated include|exclude      keep or drop undated entities and relationships in a date window
   --origin seed|curated          only facts from the seed files, or only facts added through curation
+  --include-retracted            also retracted facts, marked retracted (with who, when and why)
 
 With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or it starts the local Neo4j itself.`,
   options: {
@@ -50,6 +51,7 @@ With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or
     directed: { type: 'string' },
     undated: { type: 'string' },
     origin: { type: 'string' },
+    'include-retracted': { type: 'boolean' },
   },
 } as const;
 
@@ -76,6 +78,7 @@ await runCli(CLI.command, async () => {
   set('directed', values.directed);
   set('undated', values.undated);
   set('origin', values.origin);
+  set('includeRetracted', values['include-retracted']);
 
   let request;
   try {
