@@ -189,10 +189,10 @@ export class GraphView {
     });
     const addedNodes = graph.nodes.filter((n) => cy.getElementById(n.key).empty());
     const definitions: ElementDefinition[] = [
-      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type, size: 24, fs: NODE_FONT } })),
+      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type, provenance: n.provenance ?? 'seed', size: 24, fs: NODE_FONT } })),
       ...groups
         .filter((g) => cy.getElementById(g.id).empty())
-        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, caption: '', full: '', fs: EDGE_FONT } })),
+        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, provenance: g.members[0]?.provenance ?? 'seed', caption: '', full: '', fs: EDGE_FONT } })),
     ];
     const placed = cy.nodes().length > 0;
     cy.add(definitions);
@@ -214,7 +214,7 @@ export class GraphView {
         node.toggleClass('path', decorations.pathNodes.has(key));
         node.toggleClass('faded', pathShown && !decorations.pathNodes.has(key) && key !== decorations.focus);
         const more = decorations.more.get(key) ?? 0;
-        const name = String(node.data('name'));
+        const name = node.data('provenance') === 'retracted' ? `${String(node.data('name'))} (retracted)` : String(node.data('name'));
         node.data('label', more > 0 ? `${name}\n+${more} more` : name);
         node.toggleClass('capped', more > 0);
         node.data('size', Math.round(18 + 30 * Math.sqrt(decorations.sizes.get(key) ?? 0)));
