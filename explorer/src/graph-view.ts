@@ -189,10 +189,10 @@ export class GraphView {
     });
     const addedNodes = graph.nodes.filter((n) => cy.getElementById(n.key).empty());
     const definitions: ElementDefinition[] = [
-      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type, provenance: n.provenance ?? 'seed', size: 24, fs: NODE_FONT } })),
+      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type, provenance: n.provenance ?? 'seed', size: 24, fs: NODE_FONT }, classes: n.provenance === 'retracted' ? ['retracted'] : [] })),
       ...groups
         .filter((g) => cy.getElementById(g.id).empty())
-        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, provenance: g.members[0]?.provenance ?? 'seed', caption: '', full: '', fs: EDGE_FONT } })),
+        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, provenance: g.members[0]?.provenance ?? 'seed', caption: '', full: '', fs: EDGE_FONT }, classes: g.members[0]?.provenance === 'retracted' ? ['retracted'] : [] })),
     ];
     const placed = cy.nodes().length > 0;
     cy.add(definitions);
