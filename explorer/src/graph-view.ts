@@ -329,6 +329,7 @@ export class GraphView {
         priority: nodePriority(node),
         label: node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions),
         body: node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }),
+        faint: node.hasClass('faded'),
       });
     });
     // Captions compete for room after names; on a big map only the most telling are tried (the rest show on hover or zoom).
