@@ -75,7 +75,8 @@ export function graphStylesheet(): StylesheetJson {
       selector: 'edge[provenance = "retracted"]',
       style: { 'line-style': 'dotted', 'line-color': RETRACTED_COLOR, 'target-arrow-color': RETRACTED_COLOR, width: 2, color: RETRACTED_COLOR, 'font-style': 'italic' },
     },
-    { selector: 'node.path', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': PATH_COLOR, 'z-index': 30 } },
+    // A route's names sit on an opaque ground: route lines run close to them (Japan's, between its two dashed ties).
+    { selector: 'node.path', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': PATH_COLOR, 'z-index': 30, 'text-background-opacity': 1 } },
     {
       selector: 'edge.path',
       style: { width: 4.5, 'line-opacity': 1, 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, 'arrow-scale': 1.1, color: '#1d2733', 'font-weight': 'bold', 'z-index': 30 },
