@@ -58,6 +58,13 @@ function unhideButton(count: number, handlers: DetailsHandlers): HTMLButtonEleme
 }
 
 /** An entity: `details` is null while it loads. */
+/** "Connections in view (3 of 12)": the live ones shown of the entity's total, and the retracted ones drawn beside them (not in the total). */
+function connectionsHeading(connections: readonly Connection[], total: number | null): string {
+  const retracted = connections.filter((c) => c.edge.provenance === 'retracted').length;
+  const live = connections.length - retracted;
+  return `Connections in view (${live}${total !== null ? ` of ${total}` : ''}${retracted > 0 ? `, and ${retracted} retracted` : ''})`;
+}
+
 /** Who retracted a fact, when and why: shown on a retracted fact drawn for review. */
 function retractionNote(retraction: RetractionView): HTMLElement {
   return h(
@@ -104,7 +111,7 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
     ),
     isEntityLabel(summary.type) ? h('p', { class: 'muted small' }, LABELS[summary.type].description) : null,
     context.left.length > 0 ? notInView(summary, context.left, handlers) : null,
-    h('h3', {}, `Connections in view (${context.connections.length}${total !== null ? ` of ${total}` : ''})`),
+    h('h3', {}, connectionsHeading(context.connections, total)),
     context.connections.length === 0
       ? h('p', { class: 'muted small' }, context.expanded ? 'None shown under the current filters.' : 'Expand the neighbourhood to see them.')
       : h(

@@ -445,5 +445,6 @@ function nodePriority(node: NodeSingular): number {
   if (node.hasClass('focus')) return 1000;
   if (node.hasClass('path')) return 600;
   if (node.hasClass('expanded')) return 300;
-  return Math.min(node.connectedEdges().not('.hidden').length, 99);
+  // Names go before the captions of lines (1.x): a leaf's name no longer gives way to its one line's caption.
+  return 2 + Math.min(node.connectedEdges().not('.hidden').length, 99);
 }

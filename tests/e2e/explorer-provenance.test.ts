@@ -96,7 +96,7 @@ describe('the explorer’s provenance filter', () => {
     expect(snap.state.origins).toEqual(['seed', 'curated', 'retracted']);
     expect(new URL(page.url()).searchParams.get('origin')).toBe('seed,curated,retracted');
     const withdrawn = node(snap, 'test-withdrawn-envoy');
-    expect(withdrawn).toMatchObject({ visible: true, label: 'Test Withdrawn Envoy (retracted)' });
+    expect(withdrawn).toMatchObject({ visible: true, label: 'Test Withdrawn Envoy (retracted)', labelShown: true });
     expect(withdrawn?.classes).toContain('retracted');
     const tie = snap.graph.edges.find((e) => e.source === 'test-withdrawn-envoy' && e.target === 'test-envoy');
     expect(tie).toMatchObject({ visible: true, type: 'ADVISES', fullCaption: 'retracted: advises' });
