@@ -168,6 +168,31 @@ describe('exports with includeRetracted', () => {
     }
   }, 120_000);
 
+  it('gives the retracted facts at some entities through GraphQL (retractedFacts), with who, when and why', async () => {
+    type Facts = {
+      retractedFacts: {
+        entities: { key: string; name: string; type: string; origin: string; retraction: { reason: string; by: string } }[];
+        relationships: { id: string; type: string; fromKey: string; toKey: string; retraction: { reason: string; withEntity: string | null } }[];
+      };
+    };
+    const r = await api.gql<Facts>(`{ retractedFacts(around: ["test-kept-envoy", "russia"]) {
+      entities { key name type origin retraction { reason by } }
+      relationships { id type fromKey toKey retraction { reason withEntity } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.retractedFacts.entities).toEqual([
+      { key: 'test-withdrawn-envoy', name: 'Test Withdrawn Envoy', type: 'Person', origin: 'CURATED', retraction: { reason: 'Test: the envoy does not exist', by: expect.stringMatching(/^key:/) } },
+    ]);
+    const relationships = r.data?.retractedFacts.relationships ?? [];
+    expect(relationships.find((x) => x.id === retractedTie)).toEqual({
+      id: retractedTie, type: 'NATIONAL_OF', fromKey: 'test-kept-envoy', toKey: 'russia', retraction: { reason: 'Test: the second nationality was a misreading', withEntity: null },
+    });
+    expect(relationships.find((x) => x.fromKey === 'test-withdrawn-envoy')?.retraction.withEntity).toBe('test-withdrawn-envoy');
+    // Live facts are not among them, and a live entity's ordinary reads still leave the retracted ones out.
+    expect(relationships.some((x) => x.id === liveTie)).toBe(false);
+    const bad = await api.gql('{ retractedFacts(around: ["Not a key!"]) { entities { key } } }');
+    expect(bad.errors?.[0]?.message).toContain('Argument "around[0]"');
+  });
+
   it('refuses includeRetracted where it has no meaning, naming the parameter', async () => {
     for (const [query, message] of [
       ['?includeRetracted=maybe', '"includeRetracted" is "maybe"; use true or false'],
