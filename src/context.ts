@@ -9,6 +9,8 @@ import { entitiesAsOf, relationshipsAsOf } from './db/as-of.js';
 import type { EntityRecord, RelationshipRecord } from './db/records.js';
 import { revisionsOfMany, type RevisionRecord } from './db/revisions.js';
 import type { EntityPage } from './db/list-query.js';
+import { retractedAround, type RetractedAround } from './db/retracted-facts.js';
+import { sourceTextLines } from './db/source-text.js';
 import { readSupportPages, type SupportPageRequest } from './db/source-support-query.js';
 import { readDocumentAggregates, type Aggregate, type AggregateRequest } from './db/aggregate-query.js';
 import { disagree } from './model/disagreement.js';
@@ -37,6 +39,10 @@ export interface Loaders {
   documentAggregates(request: AggregateRequest): DataLoader<string, Aggregate>;
   /** Revisions of entities (by key) and relationships (by id), oldest first. */
   readonly history: DataLoader<string, RevisionRecord[]>;
+  /** The stored text lines of sources added through curation, by file name (null: none stored). */
+  readonly sourceText: DataLoader<string, readonly string[] | null>;
+  /** The retracted facts at each entity key (src/db/retracted-facts.ts). */
+  readonly retractedAround: DataLoader<string, RetractedAround>;
   /** Relationships by id as they are now. */
   readonly relationship: DataLoader<string, RelationshipRecord | null>;
   /** Entities and relationships as they were recorded at an instant (src/db/as-of.ts); one pair of loaders per instant. */
@@ -116,6 +122,8 @@ export function createContext(db: Database, limits: Limits, documents: DocumentT
     supportPages: loaderPerRequest((fileNames, request) => readSupportPages(read, fileNames, request)),
     documentAggregates: loaderPerRequest((fileNames, request) => readDocumentAggregates(read, fileNames, request)),
     history: new DataLoader((ids) => revisionsOfMany(db, ids, observe)),
+    sourceText: new DataLoader((fileNames) => sourceTextLines(read, fileNames)),
+    retractedAround: new DataLoader((keys) => retractedAround(read, keys)),
     relationship: new DataLoader((ids) => relationshipsAsOf(read, ids, null)),
     asOf(at) {
       let pair = asOfLoaders.get(at);

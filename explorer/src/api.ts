@@ -7,6 +7,7 @@ import {
   NEIGHBORHOOD_QUERY,
   NETWORK_QUERY,
   PATHS_QUERY,
+  RETRACTED_QUERY,
   SEARCH_QUERY,
   START_QUERY,
   type CitationResult,
@@ -14,10 +15,12 @@ import {
   type NeighborhoodResult,
   type NetworkResult,
   type PathsResult,
+  type RetractedResult,
   type SearchResult,
   type StartResult,
   type TieResult,
 } from './queries.js';
+import type { Provenance } from './view-state.js';
 
 export interface EntitySummary {
   readonly key: string;
@@ -25,6 +28,17 @@ export interface EntitySummary {
   readonly type: string;
   readonly dateFrom: string | null;
   readonly dateTo: string | null;
+  /** Seed, curated, or retracted (drawn only when the filter asks); absent: seed. */
+  readonly provenance?: Provenance;
+  /** For a retracted fact: who retracted it, when and why. */
+  readonly retraction?: RetractionView;
+}
+
+/** Who retracted a fact, when and why. */
+export interface RetractionView {
+  readonly at: string;
+  readonly by: string;
+  readonly reason: string;
 }
 
 export interface CitationView {
@@ -61,6 +75,9 @@ export interface RelationshipView {
   readonly relation: string;
   /** For a derived tie, the hidden entities behind it. */
   readonly evidence: readonly EntitySummary[];
+  /** Seed, curated (a derived tie: when anything behind it is), or retracted; absent: seed. */
+  readonly provenance?: Provenance;
+  readonly retraction?: RetractionView;
 }
 
 export interface RelationshipCount {
@@ -226,6 +243,50 @@ export async function fetchPaths(from: string, to: string, options: PathOptions)
   }));
 }
 
+/** Most keys one request may name (the API's MAX_PAGE_SIZE default). */
+const KEYS_PER_REQUEST = 100;
+
+/**
+ * The retracted facts at some loaded entities, drawn for review when the
+ * "retracted" filter is on: the relationships retracted there and the
+ * retracted entities at their other ends. One request per hundred keys.
+ */
+export async function fetchRetracted(keys: readonly string[]): Promise<Subgraph> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_REQUEST) chunks.push(keys.slice(i, i + KEYS_PER_REQUEST));
+  const answers = await Promise.all(chunks.map((around) => graphql<RetractedResult>(RETRACTED_QUERY, { around })));
+  const nodes: EntitySummary[] = [];
+  const edges: RelationshipView[] = [];
+  for (const { retractedFacts } of answers) {
+    for (const e of retractedFacts.entities) {
+      nodes.push({ key: e.key, name: e.name, type: e.type ?? 'Entity', dateFrom: null, dateTo: null, provenance: 'retracted', retraction: retractionOf(e.retraction) });
+    }
+    for (const r of retractedFacts.relationships) {
+      edges.push({
+        id: r.id,
+        type: r.type,
+        from: r.fromKey,
+        to: r.toKey,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+        properties: {},
+        citations: r.citations.flatMap(citation),
+        derived: false,
+        weight: 1,
+        relation: r.type.toLowerCase().replaceAll('_', ' '),
+        evidence: [],
+        provenance: 'retracted',
+        retraction: retractionOf(r.retraction),
+      });
+    }
+  }
+  return { nodes, edges };
+}
+
+function retractionOf(r: { at: string; by: string; reason: string }): RetractionView {
+  return { at: r.at, by: r.by, reason: r.reason };
+}
+
 /** One entity with what the details panel shows; null if it does not exist. */
 export async function fetchEntity(key: string): Promise<EntityDetails | null> {
   const { entity } = await graphql<EntityDetailsResult>(ENTITY_QUERY, { id: key });
@@ -287,8 +348,11 @@ export function quoteKey(range: { document: string; startLine: number; endLine: 
   return `${range.document}:${range.startLine}-${range.endLine}`;
 }
 
-function summary(entity: EntitySummary): EntitySummary {
-  return { key: entity.key, name: entity.name, type: entity.type, dateFrom: entity.dateFrom, dateTo: entity.dateTo };
+/** An entity as the API gave it, with its origin when asked for. */
+type EntityResult = EntitySummary & { readonly origin?: 'SEED' | 'CURATED' };
+
+function summary(entity: EntityResult): EntitySummary {
+  return { key: entity.key, name: entity.name, type: entity.type, dateFrom: entity.dateFrom, dateTo: entity.dateTo, provenance: entity.origin === 'CURATED' ? 'curated' : 'seed' };
 }
 
 const PROPERTY_NAMES = ['date', 'start', 'end', 'role', 'relation', 'status', 'amount', 'currency', 'share', 'effect'] as const;
@@ -321,5 +385,7 @@ function tie(t: TieResult): RelationshipView {
     weight: t.weight,
     relation: t.relation,
     evidence: t.evidence.map((e) => summary(e.entity)),
+    // A derived tie stands on the entities behind it: curated as soon as one of them is.
+    provenance: stored?.origin === 'CURATED' || t.evidence.some((e) => (e.entity as EntityResult).origin === 'CURATED') ? 'curated' : 'seed',
   };
 }

@@ -4,7 +4,7 @@
  * keyboard) or a relationship (type, ends, dates, properties, citations).
  */
 import { LABELS, RELATIONSHIPS, isEntityLabel, isRelationshipType } from '../../src/model/graph-model.js';
-import { quoteKey, type CitationView, type EntityDetails, type EntitySummary, type RelationshipView } from './api.js';
+import { quoteKey, type CitationView, type EntityDetails, type EntitySummary, type RelationshipView, type RetractionView } from './api.js';
 import { authorList, dateSpan, evidenceByDocument, lineRange } from './citation-text.js';
 import { h, replaceChildren } from './dom.js';
 import type { HiddenTies } from './graph-data.js';
@@ -58,6 +58,25 @@ function unhideButton(count: number, handlers: DetailsHandlers): HTMLButtonEleme
 }
 
 /** An entity: `details` is null while it loads. */
+/** "Connections in view (3 of 12)": the live ones shown of the entity's total, and the retracted ones drawn beside them (not in the total). */
+function connectionsHeading(connections: readonly Connection[], total: number | null): string {
+  const retracted = connections.filter((c) => c.edge.provenance === 'retracted').length;
+  const live = connections.length - retracted;
+  return `Connections in view (${live}${total !== null ? ` of ${total}` : ''}${retracted > 0 ? `, and ${retracted} retracted` : ''})`;
+}
+
+/** Who retracted a fact, when and why: shown on a retracted fact drawn for review. */
+function retractionNote(retraction: RetractionView): HTMLElement {
+  return h(
+    'p',
+    { class: 'retraction', id: 'details-retraction' },
+    h('strong', {}, 'Retracted'),
+    ` on ${retraction.at.slice(0, 10)} by ${retraction.by}: `,
+    retraction.reason === '' ? 'no reason given' : `“${retraction.reason}”`,
+    '. Hidden from every other read; shown here because the Retracted filter is on.',
+  );
+}
+
 export function renderEntity(panel: HTMLElement, summary: EntitySummary, details: EntityDetails | null, context: EntityContext, handlers: DetailsHandlers): void {
   const style = typeStyle(summary.type);
   const dates = dateSpan(summary.dateFrom, summary.dateTo);
@@ -67,7 +86,7 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
     h('p', { class: 'kicker' }, typeSwatch(summary.type), ` ${style.label}`),
     h('h2', { id: 'details-title', tabindex: '-1' }, summary.name),
     h('p', { class: 'muted small' }, h('code', {}, summary.key), dates !== null ? ` · ${dates}` : null),
-    details === null ? h('p', { class: 'muted' }, 'Loading…') : null,
+    summary.retraction ? retractionNote(summary.retraction) : details === null ? h('p', { class: 'muted' }, 'Loading…') : null,
     details?.description ? h('p', { class: 'description' }, details.description) : null,
     details ? h('p', { class: 'muted small', id: 'details-provenance' }, provenance(details)) : null,
     details && details.aliases.length > 0
@@ -92,7 +111,7 @@ export function renderEntity(panel: HTMLElement, summary: EntitySummary, details
     ),
     isEntityLabel(summary.type) ? h('p', { class: 'muted small' }, LABELS[summary.type].description) : null,
     context.left.length > 0 ? notInView(summary, context.left, handlers) : null,
-    h('h3', {}, `Connections in view (${context.connections.length}${total !== null ? ` of ${total}` : ''})`),
+    h('h3', {}, connectionsHeading(context.connections, total)),
     context.connections.length === 0
       ? h('p', { class: 'muted small' }, context.expanded ? 'None shown under the current filters.' : 'Expand the neighbourhood to see them.')
       : h(
@@ -166,6 +185,7 @@ export function renderRelationship(
     panel,
     h('p', { class: 'kicker' }, first.derived ? 'Tie derived from the evidence' : ties.length > 1 ? `${ties.length} parallel relationships` : 'Relationship'),
     h('h2', { id: 'details-title', tabindex: '-1' }, ties.length > 1 ? `${ties.length}× ${type}` : type),
+    first.retraction ? retractionNote(first.retraction) : null,
     h('p', { class: 'muted small', id: 'tie-relation' }, isRelationshipType(type) && !first.derived ? RELATIONSHIPS[type].description : first.relation),
     h(
       'p',

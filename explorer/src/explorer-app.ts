@@ -12,6 +12,7 @@ import {
   fetchNetwork,
   fetchPaths,
   fetchQuotes,
+  fetchRetracted,
   fetchStart,
   quoteKey,
   sourcesOf,
@@ -66,6 +67,7 @@ export class Explorer {
   private readonly paths = new Map<string, Promise<PathView[]>>();
   private readonly entities = new Map<string, Promise<EntityDetails | null>>();
   private readonly quotes = new Map<string, Promise<Map<string, string>>>();
+  private readonly retracted = new Map<string, Promise<Subgraph>>();
   private readonly view: GraphView;
   private readonly filters: FiltersPanel;
   private readonly pathPanel: PathPanel;
@@ -97,6 +99,7 @@ export class Explorer {
       setUndated: (undated) => { this.navigate({ ...this.state, undated }, 'replace'); },
       setLayers: (layers) => { this.navigate({ ...this.state, layers, edge: null }, 'push'); },
       setSize: (size) => { this.navigate({ ...this.state, size }, 'replace'); },
+      setOrigins: (origins) => { this.navigate({ ...this.state, origins, edge: null }, 'replace'); },
     });
     this.pathPanel = new PathPanel(byId('path-panel'), {
       find: (from, to) => { this.navigate({ ...this.state, path: [from, to], edge: null }, 'push'); },
@@ -226,11 +229,13 @@ export class Explorer {
         if (entity) lone = { nodes: [entity], edges: [] };
         else this.say(`No entity has the key “${next.focus}”.`);
       }
+      // Retracted facts are read apart, for review, only when the filter asks for them.
+      const retracted = next.origins.includes('retracted') ? await this.retractedAt([...parts, pathsSubgraph(paths), lone]) : { nodes: [], edges: [] };
       if (generation !== this.generation) return;
 
       const before = this.graph.nodes.length;
       const t0 = performance.now();
-      this.graph = mergeSubgraphs([...parts, pathsSubgraph(paths), lone]);
+      this.graph = mergeSubgraphs([...parts, pathsSubgraph(paths), lone, retracted]);
       const { added, removed } = this.view.setGraph(this.graph);
       const t1 = performance.now();
       const onPath = pathElements(paths);
@@ -269,6 +274,7 @@ export class Explorer {
       to: state.to,
       undated: state.undated,
       hidden: new Set(state.hide),
+      origins: new Set(state.origins),
     };
     const anchors = new Set([...state.expand, ...state.deep]);
     if (state.focus !== null) anchors.add(state.focus);
@@ -408,6 +414,13 @@ export class Explorer {
 
   private network(key: string, layers: readonly string[]): Promise<Subgraph> {
     return cached(this.neighborhoods, `${key}|2|*|${layers.join(',')}`, () => fetchNetwork(key, 2, layers));
+  }
+
+  /** The retracted facts at the entities of some loaded parts (cached per set of keys). */
+  private retractedAt(parts: readonly Subgraph[]): Promise<Subgraph> {
+    const keys = [...new Set(parts.flatMap((p) => p.nodes.map((n) => n.key)))].sort();
+    if (keys.length === 0) return Promise.resolve({ nodes: [], edges: [] });
+    return cached(this.retracted, keys.join(','), () => fetchRetracted(keys));
   }
 
   private pathsFor(path: readonly [string, string], state: ViewState): Promise<PathView[]> {

@@ -9,7 +9,7 @@
 import { ENTITY_LABELS, LABELS, RELATIONSHIP_TYPES, RELATIONSHIPS } from '../../src/model/graph-model.js';
 import { h, replaceChildren } from './dom.js';
 import { TYPE_STYLES, typeSwatch } from './type-styles.js';
-import { SIZE_METRICS, type Layer, type SizeMetric, type ViewState } from './view-state.js';
+import { PROVENANCES, SIZE_METRICS, type Layer, type Provenance, type SizeMetric, type ViewState } from './view-state.js';
 
 export interface FiltersHandlers {
   setTypes(types: readonly string[] | null): void;
@@ -18,7 +18,14 @@ export interface FiltersHandlers {
   setUndated(undated: 'show' | 'hide'): void;
   setLayers(layers: readonly Layer[]): void;
   setSize(metric: SizeMetric): void;
+  setOrigins(origins: readonly Provenance[]): void;
 }
+
+const PROVENANCE_LABELS: Readonly<Record<Provenance, { label: string; title: string }>> = {
+  seed: { label: 'Seed documents', title: 'Facts loaded from the five seed documents (a curated correction of one stays here)' },
+  curated: { label: 'Curated', title: 'Facts an analyst added through the curation API' },
+  retracted: { label: 'Retracted', title: 'Facts a curator withdrew: hidden from every read, drawn here in red dashes for review, with who, when and why' },
+};
 
 const SIZE_LABELS: Readonly<Record<SizeMetric, string>> = {
   degree: 'degree (ties shown)',
@@ -53,6 +60,7 @@ export class FiltersPanel {
   private readonly undatedNote = h('p', { class: 'muted small', id: 'undated-note' });
   private readonly contextBox = h('input', { type: 'checkbox', id: 'layer-context' });
   private readonly evidenceBox = h('input', { type: 'checkbox', id: 'layer-evidence' });
+  private readonly originBoxes = new Map<Provenance, HTMLInputElement>();
   private readonly sizeSelect = h('select', { id: 'size-metric' }, ...SIZE_METRICS.map((m) => h('option', { value: m }, SIZE_LABELS[m])));
   private bounds: { min: number; max: number } | null = null;
   private stops: readonly number[] = [];
@@ -66,6 +74,12 @@ export class FiltersPanel {
       this.typeBoxes.set(type, box);
       this.typeCounts.set(type, count);
       return h('li', {}, h('label', { for: `type-${type}`, title: LABELS[type].description }, box, typeSwatch(type), ` ${TYPE_STYLES[type].label}`, count));
+    });
+    const originRows = PROVENANCES.map((origin) => {
+      const box = h('input', { type: 'checkbox', id: `origin-${origin}`, value: origin, checked: origin !== 'retracted', onchange: () => { this.reportOrigins(); } });
+      this.originBoxes.set(origin, box);
+      const { label, title } = PROVENANCE_LABELS[origin];
+      return h('li', {}, h('label', { for: `origin-${origin}`, title }, box, h('span', { class: `mark mark-origin-${origin}` }), ` ${label}`));
     });
     const relRows = RELATIONSHIP_TYPES.map((type) => {
       const box = h('input', { type: 'checkbox', id: `rel-${type}`, value: type, checked: true, onchange: () => { this.reportRels(); } });
@@ -110,6 +124,12 @@ export class FiltersPanel {
         ),
         h('p', { class: 'muted small' }, 'Actors always show; hidden layers fold into dashed ties, with their evidence one click away.'),
         h('div', { class: 'play-row' }, h('label', { for: 'size-metric', class: 'small' }, 'Size by'), this.sizeSelect),
+      ),
+      h(
+        'fieldset',
+        { class: 'origins', id: 'origin-filter' },
+        h('legend', {}, 'Provenance'),
+        h('ul', { class: 'checklist' }, ...originRows),
       ),
       h(
         'fieldset',
@@ -180,6 +200,7 @@ export class FiltersPanel {
     this.contextBox.checked = state.layers.includes('CONTEXT');
     this.evidenceBox.checked = state.layers.includes('EVIDENCE');
     this.sizeSelect.value = state.size;
+    for (const [origin, box] of this.originBoxes) box.checked = state.origins.includes(origin);
     this.undatedNote.textContent =
       state.undated === 'show'
         ? 'Undated ties and entities show in every window (most ties carry no date of their own).'
@@ -234,6 +255,10 @@ export class FiltersPanel {
   private reportTypes(): void {
     const checked = [...this.typeBoxes].filter(([, box]) => box.checked).map(([type]) => type);
     this.handlers.setTypes(checked.length === this.typeBoxes.size ? null : checked);
+  }
+
+  private reportOrigins(): void {
+    this.handlers.setOrigins([...this.originBoxes].filter(([, box]) => box.checked).map(([origin]) => origin));
   }
 
   private reportRels(): void {

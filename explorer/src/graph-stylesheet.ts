@@ -6,9 +6,11 @@ import { TYPE_STYLES } from './type-styles.js';
 export const PATH_COLOR = '#1b1b1f';
 export const SELECTION_COLOR = '#0a66d8';
 const EDGE_COLOR = '#a9b4c0';
+/** Retracted facts (shown for review only): dotted, in a colour no type and no other mark uses. */
+export const RETRACTED_COLOR = '#8a1c7c';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
-/** The stylesheet; element classes: focus, expanded, capped, merged, path, faded, hidden, label-hidden, hover. */
+/** The stylesheet; element classes: focus, expanded, capped, merged, path, faded, hidden, label-hidden, hover; data `provenance` marks retracted facts. */
 export function graphStylesheet(): StylesheetJson {
   return [
     {
@@ -65,7 +67,16 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node.capped', style: { 'border-color': '#b3261e', 'border-style': 'dashed', 'border-width': 3 } },
     { selector: 'edge.merged', style: { width: 3, 'line-opacity': 0.9 } },
     { selector: 'edge.derived', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3], 'target-arrow-shape': 'none' } },
-    { selector: 'node.path', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': PATH_COLOR, 'z-index': 30 } },
+    {
+      selector: 'node[provenance = "retracted"]',
+      style: { 'background-opacity': 0.3, 'border-width': 3, 'border-style': 'dotted', 'border-color': RETRACTED_COLOR, color: RETRACTED_COLOR, 'font-style': 'italic' },
+    },
+    {
+      selector: 'edge[provenance = "retracted"]',
+      style: { 'line-style': 'dotted', 'line-color': RETRACTED_COLOR, 'target-arrow-color': RETRACTED_COLOR, width: 2, color: RETRACTED_COLOR, 'font-style': 'italic' },
+    },
+    // A route's names sit on an opaque ground: route lines run close to them (Japan's, between its two dashed ties).
+    { selector: 'node.path', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': PATH_COLOR, 'z-index': 30, 'text-background-opacity': 1 } },
     {
       selector: 'edge.path',
       style: { width: 4.5, 'line-opacity': 1, 'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, 'arrow-scale': 1.1, color: '#1d2733', 'font-weight': 'bold', 'z-index': 30 },

@@ -189,10 +189,10 @@ export class GraphView {
     });
     const addedNodes = graph.nodes.filter((n) => cy.getElementById(n.key).empty());
     const definitions: ElementDefinition[] = [
-      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type, size: 24, fs: NODE_FONT } })),
+      ...addedNodes.map((n) => ({ group: 'nodes' as const, data: { id: n.key, label: n.name, name: n.name, type: n.type, provenance: n.provenance ?? 'seed', size: 24, fs: NODE_FONT }, classes: n.provenance === 'retracted' ? ['retracted'] : [] })),
       ...groups
         .filter((g) => cy.getElementById(g.id).empty())
-        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, caption: '', full: '', fs: EDGE_FONT } })),
+        .map((g) => ({ group: 'edges' as const, data: { id: g.id, source: g.from, target: g.to, type: g.type, provenance: g.members[0]?.provenance ?? 'seed', caption: '', full: '', fs: EDGE_FONT }, classes: g.members[0]?.provenance === 'retracted' ? ['retracted'] : [] })),
     ];
     const placed = cy.nodes().length > 0;
     cy.add(definitions);
@@ -214,7 +214,7 @@ export class GraphView {
         node.toggleClass('path', decorations.pathNodes.has(key));
         node.toggleClass('faded', pathShown && !decorations.pathNodes.has(key) && key !== decorations.focus);
         const more = decorations.more.get(key) ?? 0;
-        const name = String(node.data('name'));
+        const name = node.data('provenance') === 'retracted' ? `${String(node.data('name'))} (retracted)` : String(node.data('name'));
         node.data('label', more > 0 ? `${name}\n+${more} more` : name);
         node.toggleClass('capped', more > 0);
         node.data('size', Math.round(18 + 30 * Math.sqrt(decorations.sizes.get(key) ?? 0)));
@@ -329,6 +329,7 @@ export class GraphView {
         priority: nodePriority(node),
         label: node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions),
         body: node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }),
+        faint: node.hasClass('faded'),
       });
     });
     // Captions compete for room after names; on a big map only the most telling are tried (the rest show on hover or zoom).
@@ -444,5 +445,6 @@ function nodePriority(node: NodeSingular): number {
   if (node.hasClass('focus')) return 1000;
   if (node.hasClass('path')) return 600;
   if (node.hasClass('expanded')) return 300;
-  return Math.min(node.connectedEdges().not('.hidden').length, 99);
+  // Names go before the captions of lines (1.x): a leaf's name no longer gives way to its one line's caption.
+  return 2 + Math.min(node.connectedEdges().not('.hidden').length, 99);
 }

@@ -19,6 +19,12 @@ export interface LabelCandidate {
   readonly label: Box;
   /** The element's own shape (a node's body), which its own label may touch; others' labels may not. */
   readonly body?: Box;
+  /**
+   * Drawn faded (off the highlighted routes): its body shows through a label
+   * drawn over it, so it keeps only other faded labels away. Without this a hub
+   * on a route (Japan) lost its name to the faded neighbours crowding it.
+   */
+  readonly faint?: boolean;
 }
 
 /** Do two boxes overlap (touching edges do not count)? */
@@ -34,7 +40,7 @@ export function placeLabels(candidates: readonly LabelCandidate[]): Set<string> 
   const shown = new Set<string>();
   for (const candidate of ordered) {
     if (placed.some((box) => overlaps(box, candidate.label))) continue;
-    if (bodies.some((other) => other.id !== candidate.id && overlaps(other.body!, candidate.label))) continue;
+    if (bodies.some((other) => other.id !== candidate.id && (candidate.faint === true || other.faint !== true) && overlaps(other.body!, candidate.label))) continue;
     placed.push(candidate.label);
     shown.add(candidate.id);
   }

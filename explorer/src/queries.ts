@@ -1,13 +1,13 @@
 /** The GraphQL operations the explorer sends, and the shapes of their answers. */
 import type { EntitySummary } from './api.js';
 
-const ENTITY_FIELDS = 'key name type dateFrom dateTo';
+const ENTITY_FIELDS = 'key name type dateFrom dateTo origin';
 /** Citations as the map carries them: the documents' titles come once (SOURCES), the quoted lines when a tie is selected. */
 const CITATION_FIELDS = 'document startLine endLine';
 const RELATIONSHIP_PROPERTIES = 'date start end role relation status amount currency share effect';
 /** A tie as drawn: a stored relationship or one derived through hidden layers, with what stands behind it. */
 const TIE_FIELDS = `id kind derived weight relation firstDate lastDate from { key } to { key }
-  relationship { id type ${RELATIONSHIP_PROPERTIES} }
+  relationship { id type origin ${RELATIONSHIP_PROPERTIES} }
   citations { ${CITATION_FIELDS} }
   evidence { entity { ${ENTITY_FIELDS} } }`;
 
@@ -45,6 +45,14 @@ export const PATHS_QUERY = `query ExplorerPaths($from: ID!, $to: ID!, $k: Int, $
   }
 }`;
 
+/** Retracted facts at the entities loaded (the "retracted" filter): hidden from every other read. */
+export const RETRACTED_QUERY = `query ExplorerRetracted($around: [ID!]!) {
+  retractedFacts(around: $around) {
+    entities { key name type origin retraction { at by reason } }
+    relationships { id type fromKey toKey origin validFrom validTo citations { ${CITATION_FIELDS} } retraction { at by reason withEntity } }
+  }
+}`;
+
 export const ENTITY_QUERY = `query ExplorerEntity($id: ID!) {
   entity(id: $id) {
     ${ENTITY_FIELDS}
@@ -66,6 +74,7 @@ export const START_QUERY = `query ExplorerStart {
 export interface RelationshipResult {
   readonly id: string;
   readonly type: string;
+  readonly origin: 'SEED' | 'CURATED';
   readonly date: string | null;
   readonly start: string | null;
   readonly end: string | null;
@@ -142,6 +151,30 @@ export interface EntityDetailsResult {
         readonly version: number;
       })
     | null;
+}
+
+export interface RetractionResult {
+  readonly at: string;
+  readonly by: string;
+  readonly reason: string;
+  readonly withEntity?: string | null;
+}
+
+export interface RetractedResult {
+  readonly retractedFacts: {
+    readonly entities: readonly { readonly key: string; readonly name: string; readonly type: string | null; readonly origin: 'SEED' | 'CURATED'; readonly retraction: RetractionResult }[];
+    readonly relationships: readonly {
+      readonly id: string;
+      readonly type: string;
+      readonly fromKey: string;
+      readonly toKey: string;
+      readonly origin: 'SEED' | 'CURATED';
+      readonly validFrom: string | null;
+      readonly validTo: string | null;
+      readonly citations: readonly CitationResult[];
+      readonly retraction: RetractionResult;
+    }[];
+  };
 }
 
 export interface StartResult {

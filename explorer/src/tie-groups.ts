@@ -22,7 +22,8 @@ export const CAPTION_LENGTH = 26;
 export function groupTies(edges: readonly RelationshipView[]): { groups: TieGroup[]; groupOf: Map<string, string> } {
   const byKey = new Map<string, RelationshipView[]>();
   for (const edge of edges) {
-    const key = `${edge.from}\u0000${edge.type}\u0000${edge.to}`;
+    // A retracted tie is never merged with a live one: it is drawn apart, for review.
+    const key = `${edge.from}\u0000${edge.type}\u0000${edge.to}\u0000${edge.provenance === 'retracted' ? 'retracted' : 'live'}`;
     const list = byKey.get(key);
     if (list) list.push(edge);
     else byKey.set(key, [edge]);
@@ -60,10 +61,11 @@ export function tieCaption(members: readonly RelationshipView[]): { short: strin
   if (members.length === 0) return { short: '', full: '' };
   const type = members[0]!.type;
   const relations = [...new Set(members.map((m) => m.properties['relation']).filter((r): r is string => typeof r === 'string'))];
+  const retracted = members[0]!.provenance === 'retracted' ? 'retracted: ' : '';
   if (members.length === 1) {
-    const text = relations[0] ?? typePhrase(type);
+    const text = `${retracted}${relations[0] ?? typePhrase(type)}`;
     return { short: shorten(text), full: text };
   }
-  const head = `${members.length}× ${typePhrase(type)}`;
+  const head = `${retracted}${members.length}× ${typePhrase(type)}`;
   return { short: head, full: relations.length > 0 ? `${head}: ${relations.join('; ')}` : head };
 }

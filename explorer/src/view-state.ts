@@ -37,6 +37,8 @@ export interface ViewState {
   readonly avoidHubs: boolean;
   /** What sets an entity's size. */
   readonly size: SizeMetric;
+  /** Which facts are drawn by provenance: seed, curated, retracted (default: the live ones, seed and curated). */
+  readonly origins: readonly Provenance[];
 }
 
 export const LAYER_NAMES = ['ACTORS', 'CONTEXT', 'EVIDENCE'] as const;
@@ -44,6 +46,10 @@ export type Layer = (typeof LAYER_NAMES)[number];
 export const DEFAULT_LAYERS: readonly Layer[] = ['ACTORS', 'CONTEXT'];
 export const SIZE_METRICS = ['degree', 'betweenness', 'pagerank', 'none'] as const;
 export type SizeMetric = (typeof SIZE_METRICS)[number];
+/** Where a drawn fact comes from: the seed files, a curator, or a curator's retraction (shown for review only). */
+export const PROVENANCES = ['seed', 'curated', 'retracted'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+export const DEFAULT_ORIGINS: readonly Provenance[] = ['seed', 'curated'];
 
 export const EMPTY_VIEW: ViewState = {
   focus: null,
@@ -62,6 +68,7 @@ export const EMPTY_VIEW: ViewState = {
   avoidGeneric: false,
   avoidHubs: false,
   size: 'degree',
+  origins: DEFAULT_ORIGINS,
 };
 
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -107,6 +114,7 @@ export function parseViewState(search: string): ViewState {
     avoidGeneric: list('avoid').includes('generic'),
     avoidHubs: list('avoid').includes('hubs'),
     size: (SIZE_METRICS as readonly string[]).includes(one('size') ?? '') ? (one('size') as SizeMetric) : 'degree',
+    origins: params.has('origin') ? PROVENANCES.filter((p) => list('origin').includes(p)) : DEFAULT_ORIGINS,
   };
 }
 
@@ -129,6 +137,7 @@ export function formatViewState(state: ViewState): string {
   const avoid = [state.avoidGeneric ? 'generic' : null, state.avoidHubs ? 'hubs' : null].filter((a) => a !== null);
   if (avoid.length > 0) parts.push(['avoid', avoid.join(',')]);
   if (state.size !== 'degree') parts.push(['size', state.size]);
+  if (state.origins.join() !== DEFAULT_ORIGINS.join()) parts.push(['origin', PROVENANCES.filter((p) => state.origins.includes(p)).join(',')]);
   if (parts.length === 0) return '';
   // Keys, types and ids need no escaping but commas read better unescaped.
   return `?${parts.map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`).join('&')}`;

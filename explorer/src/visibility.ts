@@ -3,6 +3,7 @@
  * so the rules are unit-tested: see tests/unit/explorer/visibility.test.ts.
  */
 import type { Subgraph } from './api.js';
+import type { Provenance } from './view-state.js';
 
 export interface Filters {
   /** Entity types shown; null: all. */
@@ -16,7 +17,11 @@ export interface Filters {
   readonly undated?: 'show' | 'hide';
   /** Entities taken off the graph by the user. */
   readonly hidden?: ReadonlySet<string>;
+  /** Facts shown by provenance; absent: the live ones (seed and curated), never the retracted. */
+  readonly origins?: ReadonlySet<Provenance>;
 }
+
+const LIVE: ReadonlySet<Provenance> = new Set(['seed', 'curated']);
 
 export interface Visible {
   readonly nodes: ReadonlySet<string>;
@@ -43,6 +48,7 @@ export function overlapsYears(dateFrom: string | null, dateTo: string | null, fr
  *   passes unless `undated` is 'hide' and a window is set) and both its ends pass;
  * - an entity passes if its type passes and its dates overlap the window; it is shown if it
  *   passes and is an anchor (opened or expanded) or has a shown relationship;
+ * - an entity or relationship passes only if its provenance (seed, curated, retracted) is shown; retracted facts are not by default;
  * - an entity the user hid is not shown, nor are its relationships;
  * - pinned elements (the shortest paths asked for) are always shown.
  */
@@ -52,9 +58,11 @@ export function visibleElements(
   anchors: ReadonlySet<string>,
   pinned: { readonly nodes: ReadonlySet<string>; readonly edges: ReadonlySet<string> },
 ): Visible {
+  const origins = filters.origins ?? LIVE;
   const passes = new Set<string>();
   for (const node of graph.nodes) {
     if (filters.hidden?.has(node.key)) continue;
+    if (!origins.has(node.provenance ?? 'seed')) continue;
     if ((filters.types === null || filters.types.has(node.type)) && overlapsYears(node.dateFrom, node.dateTo, filters.from, filters.to)) {
       passes.add(node.key);
     }
@@ -65,6 +73,7 @@ export function visibleElements(
     const shown =
       pinned.edges.has(edge.id) ||
       ((filters.rels === null || filters.rels.has(edge.type) || edge.derived) &&
+        origins.has(edge.provenance ?? 'seed') &&
         overlapsYears(edge.validFrom, edge.validTo, filters.from, filters.to, filters.undated) &&
         passes.has(edge.from) &&
         passes.has(edge.to));

@@ -1,4 +1,4 @@
-import { ENTITY_LABEL, RELATIONSHIP_TYPES, isEntityLabel, isRelationshipType, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
+import { ENTITY_LABEL, RELATIONSHIP_TYPES, RETRACTED_LABEL, RETRACTED_RELATIONSHIP_LABEL, isEntityLabel, isRelationshipType, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
 import type { Database, Params } from './database.js';
 import { toEntityRecord, toRelationshipRecord, type EntityRecord, type RelationshipRecord } from './records.js';
 
@@ -19,6 +19,13 @@ export interface ExportSelection {
   readonly ego: { readonly key: string; readonly depth: number } | null;
   /** Only facts of this origin (nodes and edges; an edge also needs both ends kept); absent or null keeps both. */
   readonly origin?: 'seed' | 'curated' | null;
+  /**
+   * Also the retracted facts (`:Retracted` entities, `:RetractedRelationship`
+   * archives) that pass the same filters, each marked with its retraction. An
+   * ego walk still follows live relationships only; retracted relationships
+   * among the entities it reaches are added.
+   */
+  readonly includeRetracted?: boolean;
 }
 
 export interface ExportStreamOptions {
@@ -57,6 +64,12 @@ export async function* streamExportEdges(
 ): AsyncGenerator<RelationshipRecord> {
   const { query, params } = edgeQuery(selection, options);
   for await (const row of db.stream('export-edges', query, params, options.timeoutMs ?? EXPORT_TIMEOUT_MS)) {
+    yield toRelationshipRecord(row['r']);
+  }
+  if (!selection.includeRetracted) return;
+  // Retracted relationships are archive nodes, not relationships: a second pass after the live ones.
+  const retracted = retractedEdgeQuery(selection, options);
+  for await (const row of db.stream('export-retracted-edges', retracted.query, retracted.params, options.timeoutMs ?? EXPORT_TIMEOUT_MS)) {
     yield toRelationshipRecord(row['r']);
   }
 }
@@ -149,6 +162,31 @@ function edgeQuery(selection: ExportSelection, options: ExportStreamOptions): { 
   return { query, params: { ...params, ...edges.params } };
 }
 
+/**
+ * The archived (retracted) relationships whose both ends are selected, live or
+ * retracted. Few by nature, so they are matched by label and their ends looked
+ * up by id (both labels have a unique id constraint).
+ */
+function retractedEdgeQuery(selection: ExportSelection, options: ExportStreamOptions): { query: string; params: Params } {
+  const { match, label, params } = selectedNodes(selection, options);
+  const end = (x: string, key: string): string =>
+    `CALL (r) { MATCH (${x}:${label} {id: r.${key}}) RETURN ${x} UNION MATCH (${x}:${RETRACTED_LABEL} {id: r.${key}}) RETURN ${x} }`;
+  const archived = `MATCH (r:${RETRACTED_RELATIONSHIP_LABEL}) WHERE ${edgePredicate('r', 'r.type')}`;
+  const query = selection.ego
+    ? `${match}
+       WITH collect(n.id) AS ids
+       ${archived} AND r.from IN ids AND r.to IN ids
+       WITH r ORDER BY r.from, r.id
+       RETURN r { .* } AS r`
+    : `${archived}
+       ${end('a', 'from')}
+       ${end('b', 'to')}
+       WITH r, a, b WHERE ${nodePredicate('a')} AND ${nodePredicate('b')}
+       WITH r ORDER BY r.from, r.id
+       RETURN r { .* } AS r`;
+  return { query, params: { ...params, relTypes: relationshipTypes(selection) } };
+}
+
 /** Every selected relationship `r` from `a` to `b` in the filtered graph, by start node id. */
 function wholeGraphEdges(label: string): string {
   return `MATCH (a:${label}) WHERE ${nodePredicate('a')}
@@ -175,7 +213,14 @@ function selectedNodes(selection: ExportSelection, options: ExportStreamOptions)
     center: selection.ego?.key ?? null,
     origin: selection.origin ?? null,
   };
-  if (!selection.ego) return { match: `MATCH (n:${label}) WHERE ${nodePredicate('n')}`, params, label };
+  if (!selection.ego) {
+    const match = selection.includeRetracted
+      ? `CALL { MATCH (n:${label}) WHERE ${nodePredicate('n')} RETURN n
+         UNION ALL MATCH (n:${RETRACTED_LABEL}) WHERE ${nodePredicate('n')} RETURN n }
+       WITH n`
+      : `MATCH (n:${label}) WHERE ${nodePredicate('n')}`;
+    return { match, params, label };
+  }
 
   const depth = Math.trunc(selection.ego.depth);
   if (!(depth >= 1 && depth <= MAX_EGO_DEPTH)) throw new Error('invariant: ego depth out of range');
@@ -215,15 +260,19 @@ function edgeMatch(selection: ExportSelection, options: ExportStreamOptions): { 
  * relationship would survive a date filter.
  */
 function nodePredicate(x: string): string {
-  return `($types IS NULL OR any(l IN labels(${x}) WHERE l IN $types))
+  // A retracted entity keeps its kind in `retractedKind` (it has lost the kind label).
+  return `($types IS NULL OR ${x}.retractedKind IN $types OR any(l IN labels(${x}) WHERE l IN $types))
        AND ($to IS NULL OR ${x}.dateFrom IS NULL OR ${x}.dateFrom <= $to)
        AND ($from IS NULL OR ${x}.dateTo IS NULL OR ${x}.dateTo >= $from)
        AND ($origin IS NULL OR coalesce(${x}.origin, 'seed') = $origin)`;
 }
 
-/** Type and date window on relationship `r`, with the same open-bound rule as `paths(asOf)`. */
-function edgePredicate(r: string): string {
-  return `type(${r}) IN $relTypes
+/**
+ * Type and date window on relationship `r`, with the same open-bound rule as
+ * `paths(asOf)`; `type` is how to read its type (an archive node stores it).
+ */
+function edgePredicate(r: string, type = `type(${r})`): string {
+  return `${type} IN $relTypes
        AND ($to IS NULL OR ${r}.validFrom IS NULL OR ${r}.validFrom <= $to)
        AND ($from IS NULL OR ${r}.validTo IS NULL OR ${r}.validTo >= $from)
        AND ($origin IS NULL OR coalesce(${r}.origin, 'seed') = $origin)`;
@@ -245,7 +294,7 @@ function checkedLabel(label: string): string {
 }
 
 function entityProjection(x: string): string {
-  return `${x} { .*, label: head([l IN labels(${x}) WHERE l <> $baseLabel]) }`;
+  return `${x} { .*, label: coalesce(${x}.retractedKind, head([l IN labels(${x}) WHERE l <> $baseLabel])) }`;
 }
 
 function relationshipProjection(): string {

@@ -103,6 +103,18 @@ export function metricAttributes(directed: boolean): readonly Attribute[] {
 
 export const METRIC_ATTRIBUTES: readonly Attribute[] = metricAttributes(true);
 
+/**
+ * Columns of an export with `includeRetracted`, on nodes and edges alike: whether
+ * the fact is retracted and, if so, who retracted it, when and why.
+ */
+export const RETRACTION_ATTRIBUTES: readonly Attribute[] = [
+  { name: 'retracted', type: 'boolean', description: 'True if the fact was retracted through the curation API (hidden from every read), false if it is live.' },
+  { name: 'retractedAt', type: 'string', description: 'When it was retracted (ISO date-time).' },
+  { name: 'retractedBy', type: 'string', description: 'Who retracted it: the API key (key:<id>).' },
+  { name: 'retractedReason', type: 'string', description: 'Why, as the curator gave it.' },
+  { name: 'retractedWith', type: 'string', description: 'The entity whose retraction took this fact with it, if any.' },
+];
+
 /** Edge columns only a projection has: what makes a tie derived, and how much evidence it rests on. */
 export const TIE_ATTRIBUTES: readonly Attribute[] = [
   { name: 'derived', type: 'boolean', description: 'True if the tie is derived through hidden nodes (events, treaties, statements ...), false if one stored relationship.' },

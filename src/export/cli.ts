@@ -34,6 +34,7 @@ const CLI = {
   --undated include|exclude      keep or drop undated entities and relationships in a date window
   --origin seed|curated          only facts from the seed files, or only facts added through curation
   --parallel merge|keep          parallel ties as one edge with all their citations (default for gexf, graphml) or one edge each
+  --include-retracted            also retracted facts, marked retracted (with who, when and why)
 
 With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or it starts the local Neo4j itself.`,
   options: {
@@ -52,6 +53,7 @@ With \`npm start\` running, it uses that server's Neo4j; otherwise NEO4J_URI, or
     undated: { type: 'string' },
     origin: { type: 'string' },
     parallel: { type: 'string' },
+    'include-retracted': { type: 'boolean' },
   },
 } as const;
 
@@ -79,6 +81,7 @@ await runCli(CLI.command, async () => {
   set('undated', values.undated);
   set('origin', values.origin);
   set('parallel', values.parallel);
+  set('includeRetracted', values['include-retracted']);
 
   let request;
   try {

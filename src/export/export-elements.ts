@@ -4,13 +4,14 @@ import {
   EDGE_ATTRIBUTES,
   TIE_ATTRIBUTES,
   NODE_ATTRIBUTES,
+  RETRACTION_ATTRIBUTES,
   toAttributeValue,
   type AttributeValue,
   type ExportEdge,
   type ExportNode,
 } from './attribute-schema.js';
 
-/** An entity as an export node: every model column, nothing else. */
+/** An entity as an export node: every model column and its retraction columns (written only where declared), nothing else. */
 export function toExportNode(entity: EntityRecord): ExportNode {
   const source: Record<string, unknown> = {
     ...entity.props,
@@ -20,11 +21,12 @@ export function toExportNode(entity: EntityRecord): ExportNode {
     aliasUsedBy: entity.aliasUsedBy,
     citations: entity.citations,
     origin: originOf(entity.props),
+    retracted: entity.props['retracted'] === true,
   };
-  return { id: entity.key, values: pick(NODE_ATTRIBUTES, source) };
+  return { id: entity.key, values: pick([...NODE_ATTRIBUTES, ...RETRACTION_ATTRIBUTES], source) };
 }
 
-/** A relationship as an export edge: every model column, nothing else. */
+/** A relationship as an export edge: every model column and its retraction columns, nothing else. */
 export function toExportEdge(relationship: RelationshipRecord): ExportEdge {
   const source: Record<string, unknown> = {
     ...relationship.props,
@@ -33,8 +35,9 @@ export function toExportEdge(relationship: RelationshipRecord): ExportEdge {
     relationshipType: relationship.type,
     citations: relationship.citations,
     origin: originOf(relationship.props),
+    retracted: relationship.props['retracted'] === true,
   };
-  return { id: relationship.id, source: relationship.from, target: relationship.to, values: pick(EDGE_ATTRIBUTES, source) };
+  return { id: relationship.id, source: relationship.from, target: relationship.to, values: pick([...EDGE_ATTRIBUTES, ...RETRACTION_ATTRIBUTES], source) };
 }
 
 /** A tie of a projection as an export edge: the relationship's columns (for a direct tie) plus the tie's own. */

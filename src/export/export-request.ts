@@ -56,7 +56,7 @@ export class ExportTooLargeError extends ExportRequestError {
   }
 }
 
-export const EXPORT_PARAMETERS = ['projection', 'types', 'relationshipTypes', 'from', 'to', 'undated', 'id', 'depth', 'metrics', 'directed', 'dynamic', 'origin', 'parallel'] as const;
+export const EXPORT_PARAMETERS = ['projection', 'types', 'relationshipTypes', 'from', 'to', 'undated', 'id', 'depth', 'metrics', 'directed', 'dynamic', 'origin', 'parallel', 'includeRetracted'] as const;
 
 /**
  * Validates an export request: the format, then each parameter against the
@@ -92,7 +92,7 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
 
   const originText = params.get('origin');
   if (originText !== undefined && originText !== 'seed' && originText !== 'curated') {
-    throw new ExportRequestError('origin', `"origin" is "${originText}"; use seed or curated`);
+    throw new ExportRequestError('origin', `"origin" is "${originText}"; use seed or curated (retracted facts are shown with includeRetracted=true)`);
   }
   const metrics = flag(params, 'metrics');
   const dynamic = flag(params, 'dynamic');
@@ -100,6 +100,13 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
     throw new ExportRequestError('dynamic', `the ${format} format has no dynamic mode (only gexf has)`);
   }
   const projection = parseProjection(params.get('projection'));
+  const includeRetracted = flag(params, 'includeRetracted');
+  if (includeRetracted && projection.kind !== 'full') {
+    throw new ExportRequestError('includeRetracted', '"includeRetracted" applies to the full graph (projection=full); a projection derives ties from live facts only');
+  }
+  if (includeRetracted && metrics) {
+    throw new ExportRequestError('includeRetracted', '"includeRetracted" cannot be combined with "metrics": metrics describe the graph as it stands; export the metrics without the retracted facts');
+  }
   const directedText = params.get('directed');
   const directed = directedText === undefined ? projection.kind === 'full' : flag(params, 'directed');
   const undatedText = params.get('undated') ?? 'include';
@@ -116,7 +123,10 @@ export function parseExportRequest(format: string, params: ReadonlyMap<string, s
   return {
     format,
     parallel: parallel as ParallelTies,
-    selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth }, ...(originText ? { origin: originText } : {}) },
+    selection: { types, relationshipTypes, from, to, ego: id === undefined ? null : { key: id, depth },
+      ...(originText ? { origin: originText } : {}),
+      ...(includeRetracted ? { includeRetracted } : {}),
+    },
     metrics,
     dynamic,
     projection,
@@ -193,6 +203,8 @@ export function describeRequest(request: ExportRequest): string {
       ? `projection: layers ${request.projection.layers.join(',')}, other layers folded into derived ties (weight = pieces of evidence); undated ties ${request.undated === 'exclude' ? 'excluded' : 'included'}`
       : null,
     request.parallel === 'merge' ? `parallel ties merged into one edge per ${request.format === 'graphml' ? 'pair of ends' : 'pair of ends and kind'} (multiplicity counts them)` : null,
+    request.selection.origin ? `${request.selection.origin} facts only` : null,
+    request.selection.includeRetracted ? 'retracted facts included (retracted=true, with who, when and why)' : null,
     request.metrics ? `with metrics computed on the ${isDirected(request) ? 'directed' : 'undirected'} graph (unweighted; parallel edges counted)` : null,
   ].filter((p) => p !== null);
   return `Russia–Japan relations graph${parts.length > 0 ? `: ${parts.join('; ')}` : ' (whole graph)'}. Citations are file.txt:lines.`;
@@ -202,7 +214,8 @@ export function describeRequest(request: ExportRequest): string {
 export function exportFileName(request: ExportRequest): string {
   const ego = (request.selection.ego ? `-ego-${request.selection.ego.key}` : '') +
     (request.projection?.kind === 'layers' ? `-${request.projection.layers.join('-')}` : '');
-  return `russia-japan-graph${ego}${request.dynamic ? '-dynamic' : ''}${FORMATS[request.format].fileSuffix}`;
+  const retracted = request.selection.includeRetracted ? '-with-retracted' : '';
+  return `russia-japan-graph${ego}${retracted}${request.dynamic ? '-dynamic' : ''}${FORMATS[request.format].fileSuffix}`;
 }
 
 /** Whether the export's edges and metrics are directed: as asked, else only the full graph is. */

@@ -61,7 +61,8 @@ export async function* mergeParallelEdges(edges: AsyncIterable<ExportEdge>, attr
       source = edge.source;
     }
     const [a, b] = key.directed || edge.source <= edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
-    const id = JSON.stringify([a, b, key.byKind ? edge.values['relationshipType'] ?? '' : '']);
+    // A retracted tie (includeRetracted) is never folded into a live one: its retraction would be lost.
+    const id = JSON.stringify([a, b, key.byKind ? edge.values['relationshipType'] ?? '' : '', edge.values['retracted'] === true]);
     const group = groups.get(id);
     if (group) group.push(edge);
     else groups.set(id, [edge]);

@@ -4,7 +4,7 @@ import { NetworkTooLargeError, readNetwork } from '../db/network-store.js';
 import { RELATIONSHIP_TYPES } from '../model/graph-model.js';
 import type { Layer } from '../model/layers.js';
 import { shapeNetwork } from '../network/network-view.js';
-import { EDGE_ATTRIBUTES, nodeAttributes, TIE_ATTRIBUTES, type ExportEdge, type ExportGraph, type ExportNode } from './attribute-schema.js';
+import { EDGE_ATTRIBUTES, nodeAttributes, RETRACTION_ATTRIBUTES, TIE_ATTRIBUTES, type ExportEdge, type ExportGraph, type ExportNode } from './attribute-schema.js';
 import { chunked } from './chunked.js';
 import { describeRequest, ExportRequestError, ExportTooLargeError, isDirected, type ExportRequest } from './export-request.js';
 import { FORMATS } from './export-formats.js';
@@ -62,9 +62,11 @@ export async function* runExport(db: Database, request: ExportRequest, options: 
       report(true);
     },
   };
+  // The retraction columns are declared only when asked for, so the default files keep their columns.
+  const retraction = request.selection.includeRetracted ? RETRACTION_ATTRIBUTES : [];
   const graph: ExportGraph = {
-    nodeAttributes: nodeAttributes(request.metrics),
-    edgeAttributes: EDGE_ATTRIBUTES,
+    nodeAttributes: [...nodeAttributes(request.metrics), ...retraction],
+    edgeAttributes: [...EDGE_ATTRIBUTES, ...retraction],
     nodes,
     edges,
     description: describeRequest(request),

@@ -32,6 +32,12 @@ export interface RelationshipSpec {
 /** The label every entity carries besides its kind label. */
 export const ENTITY_LABEL = 'Entity';
 
+/** A retracted entity's label instead of `Entity` and its kind (docs/CURATION.md). */
+export const RETRACTED_LABEL = 'Retracted';
+
+/** The node that keeps a retracted relationship whole (docs/CURATION.md). */
+export const RETRACTED_RELATIONSHIP_LABEL = 'RetractedRelationship';
+
 const date = (description: string): PropertySpec => ({ type: 'date', description });
 const text = (description: string, values?: readonly string[]): PropertySpec =>
   values ? { type: 'string', description, values } : { type: 'string', description };

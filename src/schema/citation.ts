@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { formatPageCitation, parseCitation, parsePageCitation, type Citation, type PageCitation } from '../model/citation.js';
 import type { EntityRecord } from '../db/records.js';
+import { quoteLines } from '../db/source-text.js';
 import { SourceRef } from './entity-refs.js';
 
 /** A citation as the API shows it: a line range, or a page/quote of a source without lines. */
@@ -38,8 +39,14 @@ export const CitationRef = builder.objectRef<CitationShape>('Citation').implemen
         'The cited text. For a line citation: the text of the cited lines, exactly as in the document, lines joined by a newline, so a reader can check the fact where it is shown; ' +
         'read at start from SEED_DOCUMENTS_DIR (default ../shared/seeds beside the project): the repository keeps no copy of the documents; ' +
         'null when that folder does not hold the document, or holds a version other than the one the seed cites (SHA-256 in seed/documents.json). ' +
+        'For a line citation of a source added through curation with its text (`addSource(lines:)`): those lines as stored. ' +
         'For a page/quote citation: the quote the curator gave (null if they gave only a page).',
-      resolve: (c, _args, ctx) => (isLines(c) ? ctx.documents.quote(c.document, c.startLine, c.endLine) : c.quote),
+      resolve: async (c, _args, ctx) => {
+        if (!isLines(c)) return c.quote;
+        if (ctx.documents.lineCount(c.document) !== null) return ctx.documents.quote(c.document, c.startLine, c.endLine);
+        const stored = await ctx.loaders.sourceText.load(c.document);
+        return stored ? quoteLines(stored, c.startLine, c.endLine) : null;
+      },
     }),
     source: t.field({
       type: SourceRef,

@@ -18,6 +18,7 @@ import './source-support.js';
 import './source-lines.js';
 import './node-queries.js';
 import './disagreement.js';
+import './retracted.js';
 import './mutations/revision.js';
 import './mutations/curation-mutations.js';
 

@@ -538,6 +538,11 @@ describe('the graph explorer in Chromium', () => {
       expect(await items.nth(i).locator('.show-path').textContent()).toBe(`Route ${path.rank}: ${path.hops.length} ${path.hops.length === 1 ? 'hop' : 'hops'}, cost ${path.cost.toFixed(path.cost % 1 === 0 ? 0 : 1)}`);
     }
     expect(await page.textContent('#path-ranking')).toContain('hub penalty');
+    // Every entity on a route keeps its name, hubs too (Japan's was hidden by the faded entities around it).
+    const routeView = await snapshot(page);
+    expect(routeView.graph.nodes.filter((n) => n.classes.includes('path') && !n.labelShown).map((n) => n.key)).toEqual([]);
+    expect(routeView.graph.nodes.find((n) => n.key === 'japan')).toMatchObject({ labelShown: true });
+    expect(overlappingLabels(routeView)).toEqual([]);
 
     // Avoid hubs: the request carries a stronger hub penalty and the routes are the API's for it.
     let snap = await settle(page, () => page.check('#avoid-hubs'));

@@ -196,6 +196,30 @@ describe('citations of sources without lines', () => {
   });
 });
 
+describe('quotes from sources added with their text', () => {
+  it('quotes the cited lines of a curated source on entities and relationships, as for the seed documents', async () => {
+    const lines = ['Title line of a fictitious memo.', 'The fictitious attaché served in Vladivostok.', 'A closing line.'];
+    const added = await curate([
+      { addSource: { id: 'source-as-of-memo', title: 'A fictitious memo', lines } },
+      { addEntity: { id: 'test-attache', kind: 'Person', name: 'Test Attaché', citations: [{ source: 'source-as-of-memo', lines: '2' }] } },
+      { addRelationship: { type: 'NATIONAL_OF', from: 'test-attache', to: 'russia', citations: [{ source: 'source-as-of-memo.txt', lines: '2-3' }] } },
+    ]);
+    const r = await api.gql<{ entity: { citations: unknown[] }; relationship: { citations: unknown[] }; seed: { citations: { quote: string | null }[] } }>(
+      `query($rel: ID!) {
+        entity(id: "test-attache") { citations { reference quote } }
+        relationship(id: $rel) { citations { reference quote } }
+        seed: entity(id: "vladimir-putin") { citations { quote } }
+      }`,
+      { rel: added.ids[2] },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.entity.citations).toEqual([{ reference: 'source-as-of-memo.txt:2', quote: lines[1] }]);
+    expect(r.data?.relationship.citations).toEqual([{ reference: 'source-as-of-memo.txt:2-3', quote: `${lines[1]}\n${lines[2]}` }]);
+    // The seed documents' quotes are unchanged.
+    expect(r.data?.seed.citations[0]?.quote).toEqual(expect.any(String));
+  });
+});
+
 describe('finding a relationship by id', () => {
   it('seeks the per-type id indexes instead of scanning every relationship (PROFILE)', async () => {
     const [row] = await api.db.read('test-any-relationship', 'MATCH ()-[r:PARTICIPATES_IN]->() RETURN r.id AS id LIMIT 1');

@@ -15,6 +15,8 @@ import type { GraphQLResponse } from './test-app.js';
 export interface CurationApi {
   readonly app: App;
   readonly db: Database;
+  /** The Bolt URI of its Neo4j (user neo4j, no password), for a server process on the same data. */
+  readonly boltUri: string;
   /** POSTs an operation with an optional API key, as a client would. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Creates an API key the way `npm run keys -- create` does and returns its token. */
@@ -22,12 +24,13 @@ export interface CurationApi {
   close(): Promise<void>;
 }
 
-function wire(db: Database, env: Record<string, string>, stop: () => Promise<void>): CurationApi {
+function wire(db: Database, boltUri: string, env: Record<string, string>, stop: () => Promise<void>): CurationApi {
   const app = createApp(db, loadConfig({ LOG_LEVEL: 'silent', ...env }));
   const keys = new ApiKeyStore(db);
   return {
     app,
     db,
+    boltUri,
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the shape of `data`
     async gql<T>(query: string, variables?: Record<string, unknown>, token?: string) {
       const response = await app.fetch('http://localhost/graphql', {
@@ -57,7 +60,7 @@ function wire(db: Database, env: Record<string, string>, stop: () => Promise<voi
 /** The app on the run's shared Neo4j: for tests that write nothing to the graph (refusals, keys). */
 export function sharedCurationApi(env: Record<string, string> = {}): CurationApi {
   const neo4j = inject('neo4j');
-  return wire(new Database(createDriver(neo4j.uri, neo4j.user, neo4j.password), { database: 'neo4j', queryTimeoutMs: 10_000 }), env, async () => {});
+  return wire(new Database(createDriver(neo4j.uri, neo4j.user, neo4j.password), { database: 'neo4j', queryTimeoutMs: 10_000 }), neo4j.uri, env, async () => {});
 }
 
 /**
@@ -70,7 +73,7 @@ export async function isolatedCurationApi(name: string, env: Record<string, stri
   const db = new Database(createDriver(neo4j.uri, 'neo4j', ''), { database: 'neo4j', queryTimeoutMs: 30_000 });
   await applySchema(db, SCHEMA_FILE);
   await seedFromDirectory(db, SEED_DIRECTORY);
-  return wire(db, env, async () => {
+  return wire(db, neo4j.uri, env, async () => {
     await neo4j.stop();
     await rm(join(PROJECT_ROOT, '.neo4j', dataDirName), { recursive: true, force: true });
   });

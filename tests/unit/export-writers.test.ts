@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EDGE_ATTRIBUTES,
   METRIC_ATTRIBUTES,
+  RETRACTION_ATTRIBUTES,
   NODE_ATTRIBUTES,
   nodeAttributes,
   type ExportEdge,
@@ -275,6 +276,21 @@ describe('merging parallel ties (parallel=merge)', () => {
     expect(merged[0]!.values['validTo']).toBeUndefined();
     expect(merged[0]!.values['amount']).toBeUndefined();
     expect(merged[1]!.values).toMatchObject({ multiplicity: 1, weight: 1, citations: 'z.txt:1' });
+  });
+
+  it('never folds a retracted tie into a live one between the same ends', async () => {
+    const withRetraction = mergedEdgeAttributes([...EDGE_ATTRIBUTES, ...RETRACTION_ATTRIBUTES]);
+    const input = [
+        edge('a1', 'p', 'q', { relationshipType: 'MEETS', relationshipId: 'a1', citations: 'x.txt:1', retracted: false }),
+        edge('b2', 'p', 'q', { relationshipType: 'MEETS', relationshipId: 'b2', citations: 'x.txt:2', retracted: true, retractedReason: 'misread' }),
+        edge('c3', 'p', 'q', { relationshipType: 'MEETS', relationshipId: 'c3', citations: 'x.txt:3', retracted: false }),
+    ];
+    const merged: ExportEdge[] = [];
+    for await (const e of mergeParallelEdges({ [Symbol.asyncIterator]: () => toAsync(input) }, withRetraction, { byKind: true, directed: true, groupedBySource: true })) merged.push(e);
+    expect(merged.map((e) => [e.id, e.values['retracted']])).toEqual([
+      ['a1+c3', false],
+      ['b2', true],
+    ]);
   });
 
   it('folds every kind between the same ends for GraphML, both directions when undirected, and refuses unsorted streams', async () => {

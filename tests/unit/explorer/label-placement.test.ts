@@ -21,6 +21,22 @@ describe('label placement', () => {
     expect([...shown]).toEqual(['b']);
   });
 
+  it('lets a highlighted entity’s label lie over faded entities, but not a faded label', () => {
+    // A hub on a route (Japan), its label over two faded neighbours; one faded neighbour's label over the hub's body.
+    const shown = placeLabels([
+      { id: 'japan', priority: 600, label: box(0, 30, 100, 44), body: box(35, 0, 65, 30) },
+      { id: 'faded-1', priority: 5, faint: true, label: box(200, 60, 260, 72), body: box(10, 32, 22, 44) },
+      { id: 'faded-2', priority: 4, faint: true, label: box(300, 60, 360, 72), body: box(80, 30, 92, 42) },
+      { id: 'faded-3', priority: 3, faint: true, label: box(40, 10, 90, 22), body: box(120, 10, 130, 20) },
+    ]);
+    expect([...shown].sort()).toEqual(['faded-1', 'faded-2', 'japan']);
+    // A faded label still keeps off other faded entities.
+    expect([...placeLabels([
+      { id: 'a', priority: 5, faint: true, label: box(0, 20, 80, 32), body: box(30, 0, 50, 20) },
+      { id: 'b', priority: 9, faint: true, label: box(200, 20, 280, 32), body: box(60, 22, 70, 30) },
+    ])]).toEqual(['b']);
+  });
+
   it('is stable: ties break on the id', () => {
     const candidates = [
       { id: 'b', priority: 1, label: box(0, 0, 10, 10) },

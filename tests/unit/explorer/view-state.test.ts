@@ -19,11 +19,12 @@ describe('the explorer view in the URL', () => {
     avoidGeneric: true,
     avoidHubs: false,
     size: 'pagerank',
+    origins: ['curated', 'retracted'],
   };
 
   it('writes a readable query string and reads back the same view', () => {
     const search = formatViewState(view);
-    expect(search).toBe('?focus=shinzo-abe&edge=60acac142b72ac05&expand=shinzo-abe,japan&from=1990&to=2018&types=Person,Country&rels=HOLDS_OFFICE&path=mitsui,rdif&deep=japan&more=japan.RELATED_TO&hide=russia&undated=hide&layers=ACTORS,CONTEXT,EVIDENCE&avoid=generic&size=pagerank');
+    expect(search).toBe('?focus=shinzo-abe&edge=60acac142b72ac05&expand=shinzo-abe,japan&from=1990&to=2018&types=Person,Country&rels=HOLDS_OFFICE&path=mitsui,rdif&deep=japan&more=japan.RELATED_TO&hide=russia&undated=hide&layers=ACTORS,CONTEXT,EVIDENCE&avoid=generic&size=pagerank&origin=curated,retracted');
     expect(parseViewState(search)).toEqual(view);
   });
 

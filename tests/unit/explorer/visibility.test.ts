@@ -89,4 +89,31 @@ describe('what the explorer shows under its filters', () => {
     expect(merged.nodes.map((n) => n.key)).toEqual(['a', 'b']);
     expect(merged.edges.map((e) => e.id)).toEqual(['x']);
   });
+
+  it('shows seed and curated facts by default, retracted ones only when asked, and each provenance can be left out', () => {
+    const reviewed: Subgraph = {
+      nodes: [...graph.nodes, { ...node('test-envoy', 'Person'), provenance: 'curated' }, { ...node('test-withdrawn', 'Person'), provenance: 'retracted' }],
+      edges: [
+        ...graph.edges,
+        { ...edge('c1', 'test-envoy', 'japan', 'NATIONAL_OF'), provenance: 'curated' },
+        { ...edge('r1', 'test-withdrawn', 'japan', 'NATIONAL_OF'), provenance: 'retracted' },
+        { ...edge('r2', 'abe', 'japan', 'ADVISES'), provenance: 'retracted' },
+      ],
+    };
+    const anchors = new Set(['japan']);
+    const byDefault = visibleElements(reviewed, ALL, anchors, none);
+    expect(sorted(byDefault.edges)).toEqual(['c1', 'e1', 'e2', 'e3']);
+    expect(byDefault.nodes.has('test-withdrawn')).toBe(false);
+
+    const all = visibleElements(reviewed, { ...ALL, origins: new Set(['seed', 'curated', 'retracted']) }, anchors, none);
+    expect(sorted(all.edges)).toEqual(['c1', 'e1', 'e2', 'e3', 'r1', 'r2']);
+    expect(all.nodes.has('test-withdrawn')).toBe(true);
+
+    // Only curated facts: the seed entities at their ends are seed facts, so the curated tie goes with them.
+    const curatedOnly = visibleElements(reviewed, { ...ALL, origins: new Set(['curated']) }, anchors, none);
+    expect(sorted(curatedOnly.edges)).toEqual([]);
+    const seedAndRetracted = visibleElements(reviewed, { ...ALL, origins: new Set(['seed', 'retracted']) }, anchors, none);
+    expect(sorted(seedAndRetracted.edges)).toEqual(['e1', 'e2', 'e3', 'r1', 'r2']);
+    expect(seedAndRetracted.nodes.has('test-envoy')).toBe(false);
+  });
 });
