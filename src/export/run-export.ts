@@ -73,8 +73,10 @@ export async function* runExport(db: Database, request: ExportRequest, options: 
   };
   const write = FORMATS[request.format].write;
   const complete = request.metrics ? await withGraphMetrics(db, request, graph, options) : graph;
-  // The stream (and the metrics' replay of it) comes start node by start node.
-  yield* chunked(write(withParallelTies(complete, request, true), writerOptions));
+  // The stream (and the metrics' replay of it) comes start node by start node; retracted ties, when
+  // asked for, follow the live ones in a second pass, so then the merge holds every edge until the end.
+  const groupedBySource = request.selection.includeRetracted !== true;
+  yield* chunked(write(withParallelTies(complete, request, groupedBySource), writerOptions));
 }
 
 /**
