@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/bootstrap.js';
-import { closedContext, launchChromium, recordPageErrors, type PageRecord } from '../support/chromium.js';
+import { closedContext, launchChromium, recordPageErrors, type PageRecord, waitForExplorerIdle } from '../support/chromium.js';
 import { isolatedCurationApi, type CurationApi } from '../support/curation-client.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
@@ -53,23 +53,12 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function waitUntilIdle(page: Page, afterRevision = 0): Promise<void> {
-  await page.waitForFunction(
-    (revision) => {
-      const state = window.explorer?.snapshot();
-      return state !== undefined && !state.busy && state.revision > revision && document.getElementById('graph')?.dataset['layout'] !== 'running';
-    },
-    afterRevision,
-    { timeout: 30_000 },
-  );
-}
-
 const snapshot = (page: Page): Promise<Snapshot> => page.evaluate(() => window.explorer!.snapshot());
 
 async function settle(page: Page, action: () => Promise<unknown>): Promise<Snapshot> {
   const before = (await snapshot(page)).revision;
   await action();
-  await waitUntilIdle(page, before);
+  await waitForExplorerIdle(page, before);
   return snapshot(page);
 }
 
@@ -80,7 +69,7 @@ describe('the explorer’s provenance filter', () => {
     const page = await context.newPage();
     recordPageErrors(page, record, (p) => `${p.url()}: `);
     await page.goto(`${server.origin}/explore?focus=test-envoy&expand=test-envoy`);
-    await waitUntilIdle(page);
+    await waitForExplorerIdle(page);
 
     // By default: the live facts, seed and curated; the retracted envoy is not even loaded.
     let snap = await snapshot(page);

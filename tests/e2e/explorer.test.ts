@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/bootstrap.js';
-import { closedContext, launchChromium, recordPageErrors, type PageRecord } from '../support/chromium.js';
+import { closedContext, launchChromium, recordPageErrors, type PageRecord, waitForExplorerIdle } from '../support/chromium.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 type Snapshot = ReturnType<NonNullable<Window['explorer']>['snapshot']>;
@@ -47,19 +47,8 @@ async function openPage(path: string, viewport = LAPTOP, bypassCSP = false): Pro
   const page = await context.newPage();
   recordPageErrors(page, record, (p) => `${p.url()}: `);
   await page.goto(`${server.origin}${path}`);
-  await waitUntilIdle(page);
+  await waitForExplorerIdle(page);
   return page;
-}
-
-async function waitUntilIdle(page: Page, afterRevision = 0): Promise<void> {
-  await page.waitForFunction(
-    (revision) => {
-      const state = window.explorer?.snapshot();
-      return state !== undefined && !state.busy && state.revision > revision && document.getElementById('graph')?.dataset['layout'] !== 'running';
-    },
-    afterRevision,
-    { timeout: 30_000 },
-  );
 }
 
 function snapshot(page: Page): Promise<Snapshot> {
@@ -70,7 +59,7 @@ function snapshot(page: Page): Promise<Snapshot> {
 async function settle(page: Page, action: () => Promise<unknown>): Promise<Snapshot> {
   const before = (await snapshot(page)).revision;
   await action();
-  await waitUntilIdle(page, before);
+  await waitForExplorerIdle(page, before);
   return snapshot(page);
 }
 
@@ -581,7 +570,7 @@ describe('the graph explorer in Chromium', () => {
       if ((await page.getAttribute('#play-button', 'aria-pressed')) === 'false') break;
       await page.waitForTimeout(100);
     }
-    await waitUntilIdle(page);
+    await waitForExplorerIdle(page);
     const years = seen.map((s) => s.to).filter((y): y is number => y !== null);
     expect(years.length).toBeGreaterThan(2);
     expect([...years].sort((a, b) => a - b)).toEqual(years); // forward in time

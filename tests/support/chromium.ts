@@ -58,3 +58,15 @@ export function recordPageErrors(page: Page, record: PageRecord, label: (page: P
   });
   page.on('pageerror', (error) => record.pageErrors.push(`${label(page)}${error.message}`));
 }
+
+/** Waits until the explorer has drawn a revision after `afterRevision`, is not busy, and its layout has stopped. */
+export async function waitForExplorerIdle(page: Page, afterRevision = 0): Promise<void> {
+  await page.waitForFunction(
+    (revision) => {
+      const state = window.explorer?.snapshot();
+      return state !== undefined && !state.busy && state.revision > revision && document.getElementById('graph')?.dataset['layout'] !== 'running';
+    },
+    afterRevision,
+    { timeout: 30_000 },
+  );
+}
