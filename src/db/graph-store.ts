@@ -213,7 +213,7 @@ export class GraphStore {
     limit: number,
   ): Promise<RankedHit[]> {
     const read = (operation: string, cypher: string, params: Params) => this.read(operation, cypher, params);
-    const found = await searchCandidates(read, lucene, fallback, types, candidates, names, text);
+    const found = await searchCandidates(read, lucene, fallback, types, candidates, limit, names, text);
     return rankHits(query, found.names, found.text, limit);
   }
 

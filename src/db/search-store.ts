@@ -22,41 +22,75 @@ type Read = (operation: string, query: string, params: Params) => Promise<Row[]>
 const KINDS = 'WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)';
 
 /**
- * Hits over names and aliases (`entity_names`). Lucene stops at `limit` hits
- * when no kind is asked for (a prefix can match thousands).
+ * Hits over names and aliases (`entity_names`) for the Lucene query in
+ * variable `q`. Lucene stops at `limit` hits when no kind is asked for (a
+ * prefix can match thousands).
  */
-const NAMES_BRANCH = (query: string): string => `
-       CALL db.index.fulltext.queryNodes('entity_names', ${query}, $options) YIELD node, score
-       ${KINDS}
-       WITH node, score ORDER BY score DESC, node.name LIMIT $limit
-       RETURN node, score, false AS fromText, null AS relation, null AS otherName`;
+const NAMES_BRANCH = `
+         WITH q
+         CALL db.index.fulltext.queryNodes('entity_names', q, $options) YIELD node, score
+         ${KINDS}
+         WITH node, score ORDER BY score DESC, node.name LIMIT $limit
+         RETURN collect({ node: node, score: score, fromText: false, relation: null, otherName: null }) AS nameHits`;
 
 /**
  * Hits over what entities say (`entity_text`: description, measure,
  * qualifier) and over relationship text (`relationship_text`: relation,
  * effect; the hit is the relationship's start entity), best `limit` of both.
  */
-const TEXT_BRANCH = (query: string): string => `
-       CALL {
-         CALL db.index.fulltext.queryNodes('entity_text', ${query}, { limit: $limit }) YIELD node, score
-         ${KINDS}
-         RETURN node, score, null AS relation, null AS otherName
-         UNION ALL
-         CALL db.index.fulltext.queryRelationships('relationship_text', ${query}, { limit: $limit }) YIELD relationship, score
-         WITH startNode(relationship) AS node, score, coalesce(relationship.relation, relationship.effect) AS relation, endNode(relationship).name AS otherName
-         ${KINDS}
-         RETURN node, score, relation, otherName
-       }
-       WITH node, score, relation, otherName ORDER BY score DESC, node.name LIMIT $limit
-       RETURN node, score, true AS fromText, relation, otherName`;
+const TEXT_BRANCH = `
+         WITH q
+         CALL {
+           WITH q
+           CALL db.index.fulltext.queryNodes('entity_text', q, { limit: $limit }) YIELD node, score
+           ${KINDS}
+           RETURN node, score, null AS relation, null AS otherName
+           UNION ALL
+           WITH q
+           CALL db.index.fulltext.queryRelationships('relationship_text', q, { limit: $limit }) YIELD relationship, score
+           WITH startNode(relationship) AS node, score, coalesce(relationship.relation, relationship.effect) AS relation, endNode(relationship).name AS otherName
+           ${KINDS}
+           RETURN node, score, relation, otherName
+         }
+         WITH node, score, relation, otherName ORDER BY score DESC, node.name LIMIT $limit
+         RETURN collect({ node: node, score: score, fromText: true, relation: relation, otherName: otherName }) AS textHits`;
 
-const HIT = '{ node: node, score: score, fromText: fromText, relation: relation, otherName: otherName }';
+/**
+ * One pass of the search for the Lucene query in `q`, as Cypher: name hits,
+ * then text hits into `hits`. Text hits rank after every name hit, so when
+ * the names alone fill the page (`$page` distinct hits) the two text indexes
+ * are not queried: they cost as much as the names index, and most searches
+ * are for a name. Each index call reads `q` from the row before it, so the
+ * planner runs it per row (a call that reads nothing from its row is planned
+ * as a cartesian product and runs even when no row asks for it); each ends in
+ * `collect`, so it gives exactly one row per row it is called for.
+ */
+function searchPass(names: boolean, text: boolean): string {
+  const nameHits = names
+    ? `CALL {${NAMES_BRANCH}
+       }`
+    : 'WITH q, [] AS nameHits';
+  if (!text) return `${nameHits}
+       WITH nameHits AS hits`;
+  return `${nameHits}
+       CALL {
+         WITH q, nameHits
+         UNWIND CASE WHEN size(nameHits) < $page THEN [q] ELSE [] END AS textQuery
+         WITH textQuery AS q
+         CALL {${TEXT_BRANCH}
+         }
+         UNWIND textHits AS hit
+         RETURN collect(hit) AS textHits
+       }
+       WITH nameHits + textHits AS hits`;
+}
 
 /**
  * The search's candidates over names and/or text in one query (one round
- * trip): up to `limit` name hits and up to `limit` text hits for `lucene`;
- * when there are none and a `fallback` query is given (any word instead of
- * every word), the same for it, inside the same query.
+ * trip): up to `limit` name hits and, unless those fill a page of `page`
+ * hits, up to `limit` text hits for `lucene`; when there are none and a
+ * `fallback` query is given (any word instead of every word), the same for
+ * it, inside the same query.
  */
 export async function searchCandidates(
   read: Read,
@@ -64,28 +98,26 @@ export async function searchCandidates(
   fallback: string | null,
   types: readonly EntityLabel[] | null,
   limit: number,
+  page: number,
   names: boolean,
   text: boolean,
 ): Promise<SearchCandidates> {
-  const branches = (query: string): string =>
-    [names ? NAMES_BRANCH(query) : null, text ? TEXT_BRANCH(query) : null].filter((b): b is string => b !== null).join('\n       UNION ALL');
   if (!names && !text) return { names: [], text: [] };
   const rows = await read(
     'search',
-    `CALL {${branches('$query')}
-     }
-     WITH collect(${HIT}) AS hits
+    `WITH $query AS q
+     ${searchPass(names, text)}
      CALL {
        WITH hits
-       UNWIND CASE WHEN size(hits) = 0 AND $fallback IS NOT NULL THEN [1] ELSE [] END AS _
-       CALL {${branches('$fallback')}
-       }
-       RETURN collect(${HIT}) AS fallbackHits
+       UNWIND CASE WHEN size(hits) = 0 AND $fallback IS NOT NULL THEN [$fallback] ELSE [] END AS q
+       ${searchPass(names, text)}
+       UNWIND hits AS hit
+       RETURN collect(hit) AS fallbackHits
      }
      UNWIND hits + fallbackHits AS hit
      WITH hit.node AS node, hit.score AS score, hit.fromText AS fromText, hit.relation AS relation, hit.otherName AS otherName
      RETURN ${ENTITY_PROJECTION('node')} AS n, score, fromText, relation, otherName`,
-    { query: lucene, fallback, types, limit: neo4j.int(limit), options: types ? {} : { limit: neo4j.int(limit) } },
+    { query: lucene, fallback, types, limit: neo4j.int(limit), page: neo4j.int(page), options: types ? {} : { limit: neo4j.int(limit) } },
   );
   const nameHits: RawSearchHit[] = [];
   const textHits: RawSearchHit[] = [];

@@ -49,7 +49,9 @@ const SearchHitRef = builder.objectRef<RankedHit>('SearchHit').implement({
     match: t.field({ type: SearchMatchEnum, description: 'How the hit matched; hits are ordered by this first.', resolve: (hit) => hit.match }),
     highlights: t.field({
       type: [SearchHighlightRef],
-      description: 'The fragments where the query\'s words occur (whole words or prefixes; a typo-forgiven match has none).',
+      description:
+        'The fragments where the query\'s words occur (whole words or prefixes; a typo-forgiven match has none). ' +
+        'Text is read only when name hits do not fill the page, so a name hit lists relation fragments only then.',
       resolve: (hit) => hitHighlights(hit),
     }),
     entity: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.entity }),

@@ -61,6 +61,19 @@ describe('search ranking', () => {
     expect(measure.matches.map((m) => measure.fragment.slice(m.start, m.end).toLowerCase())).toEqual(['military', 'personnel']);
   });
 
+  it('reads text only to fill what names leave of the page', async () => {
+    // No name says "personnel": the default search (names and text) still finds the figure by its measure.
+    const hits = await search('military personnel');
+    expect(hits.find((h) => h.entity.key === 'obs-18th-division-personnel')?.match).toBe('TEXT');
+    // A larger page than the name hits fill gets text hits after every name hit, in one round trip.
+    const res = await api.gql<{ search: Hit[] }>(`{ search(query: "Kuril", first: 100) { match entity { key } } }`);
+    const matches = res.data!.search.map((h) => h.match);
+    const firstText = matches.indexOf('TEXT');
+    expect(firstText).toBeGreaterThan(0);
+    expect(matches.slice(firstText).every((m) => m === 'TEXT')).toBe(true);
+    expect(res.extensions?.neo4j?.roundTrips).toBe(1);
+  });
+
   it('finds relationship text: the relation a RELATED_TO states', async () => {
     // Document 000, line 27: Japan appointed a minister to push economic ties with Russia (METI's stated relation).
     const hits = await search('minister appointed', ', in: [TEXT]');
