@@ -103,17 +103,22 @@ export async function searchCandidates(
   text: boolean,
 ): Promise<SearchCandidates> {
   if (!names && !text) return { names: [], text: [] };
+  // A query of one word has no fallback: its text leaves the fallback out (a plan of half the size).
+  const withFallback =
+    fallback === null
+      ? 'WITH hits, [] AS fallbackHits'
+      : `CALL {
+       WITH hits
+       UNWIND CASE WHEN size(hits) = 0 THEN [$fallback] ELSE [] END AS q
+       ${searchPass(names, text)}
+       UNWIND hits AS hit
+       RETURN collect(hit) AS fallbackHits
+     }`;
   const rows = await read(
     'search',
     `WITH $query AS q
      ${searchPass(names, text)}
-     CALL {
-       WITH hits
-       UNWIND CASE WHEN size(hits) = 0 AND $fallback IS NOT NULL THEN [$fallback] ELSE [] END AS q
-       ${searchPass(names, text)}
-       UNWIND hits AS hit
-       RETURN collect(hit) AS fallbackHits
-     }
+     ${withFallback}
      UNWIND hits + fallbackHits AS hit
      WITH hit.node AS node, hit.score AS score, hit.fromText AS fromText, hit.relation AS relation, hit.otherName AS otherName
      RETURN ${ENTITY_PROJECTION('node')} AS n, score, fromText, relation, otherName`,

@@ -11,9 +11,21 @@ export class InvalidSearchError extends Error {
   override name = 'InvalidSearchError';
 }
 
-/** Letters and digits only, lower-cased and without diacritics (Shinzō → shinzo). */
+/**
+ * Words the fulltext indexes' analyzer (`standard-folding`) leaves out: Lucene's
+ * English stop words. A query word among them can match nothing, and its
+ * prefix clause (`to*`) would demand a word that starts with it.
+ */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' '),
+);
+
+/** A possessive ending: the analyzer keeps "Putin's" whole, so the "s" is no word of its own. */
+const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu;
+
+/** Letters and digits only, lower-cased and without diacritics (Shinzō → shinzo), possessive "'s" dropped. */
 export function searchTerms(input: string): string[] {
-  const folded = input.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const folded = input.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(POSSESSIVE, '');
   return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
 }
 
@@ -23,7 +35,9 @@ export function toLuceneQuery(input: string, mode: 'all' | 'any' = 'all'): strin
   }
   const terms = searchTerms(input);
   if (terms.length === 0) throw new InvalidSearchError('query must contain at least one letter or digit');
-  const clauses = terms.map((term) => {
+  // Stop words are not in the index; a query of nothing else keeps them (its prefixes still find words).
+  const words = terms.filter((term) => !STOP_WORDS.has(term));
+  const clauses = (words.length > 0 ? words : terms).map((term) => {
     const options = [`${term}^3`, `${term}*`];
     if (term.length >= 4) options.push(`${term}~1`);
     return `(${options.join(' OR ')})`;

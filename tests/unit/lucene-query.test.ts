@@ -11,6 +11,15 @@ describe('user text to Lucene', () => {
     );
     expect(toLuceneQuery('abe')).toBe('(abe^3 OR abe*)');
   });
+  it('drops the possessive "s" and leaves out words the index does not hold (English stop words)', () => {
+    expect(searchTerms("Putin's visit to Japan")).toEqual(['putin', 'visit', 'to', 'japan']);
+    expect(searchTerms('Russia’s Far East')).toEqual(['russia', 'far', 'east']);
+    expect(toLuceneQuery("Putin's visit to Japan")).toBe(
+      '"putin visit to japan"^8 OR ((putin^3 OR putin* OR putin~1) AND (visit^3 OR visit* OR visit~1) AND (japan^3 OR japan* OR japan~1))',
+    );
+    // A query of stop words only keeps them: their prefixes still find words ("the" → "theatre").
+    expect(toLuceneQuery('the')).toBe('(the^3 OR the*)');
+  });
   it('rejects input with nothing to search, or too long, with a reason', () => {
     expect(() => toLuceneQuery('*** !!')).toThrow(InvalidSearchError);
     expect(() => toLuceneQuery('x'.repeat(201))).toThrow(/limit is 200/);
