@@ -58,6 +58,9 @@ const SearchHitRef = builder.objectRef<RankedHit>('SearchHit').implement({
   }),
 });
 
+/** Hits in a page when `first` is not given. */
+const DEFAULT_HITS = 10;
+
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchHitRef],
@@ -74,7 +77,7 @@ builder.queryField('search', (t) =>
       first: t.arg.int({ description: 'How many hits (default 10; at most MAX_PAGE_SIZE). When more match, the response says so in `extensions.truncated`.' }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const limit = pageSize('first', args.first, 10, ctx.limits.maxPageSize);
+      const limit = pageSize('first', args.first, DEFAULT_HITS, ctx.limits.maxPageSize);
       const types = args.types && args.types.length > 0 ? args.types : null;
       const fields = args.in && args.in.length > 0 ? args.in : ['NAMES', 'TEXT'];
       let lucene: string;
@@ -86,9 +89,10 @@ builder.queryField('search', (t) =>
         if (error instanceof InvalidSearchError) throw badInput('query', error.message);
         throw error;
       }
-      // Re-ranking orders the page Lucene gives: searched by each of the seed's 843 names and aliases, the exact
-      // match is within Lucene's top 6 (tests/integration/search-ranking.test.ts), so the page is enough.
-      const candidates = limit + 1;
+      // Re-ranking orders the candidates Lucene gives: searched by each of the seed's 843 names and aliases, the
+      // exact match is within Lucene's top 6 (tests/integration/search-ranking.test.ts), so a default page is
+      // enough; a smaller page ranks the same candidates, so that it is the start of the default one.
+      const candidates = Math.max(limit, DEFAULT_HITS) + 1;
       // Every word must match first; if nothing does, any word (same round trip; one word needs no fallback).
       const fallback = any === lucene ? null : any;
       // One more than asked: whether the cap cut the list (extensions.truncated).
