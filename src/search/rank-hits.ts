@@ -31,7 +31,11 @@ const startsWith = (a: readonly string[], b: readonly string[]): boolean => b.le
 
 /** How `entity` matches `query` by name: the whole name or an alias, a prefix of one, or neither. */
 export function nameMatch(entity: RawSearchHit['entity'], query: string): MatchKind | null {
-  const terms = searchTerms(query);
+  return matchOfTerms(entity, searchTerms(query));
+}
+
+/** `nameMatch` for a query already split into its terms (once per search, not once per hit). */
+function matchOfTerms(entity: RawSearchHit['entity'], terms: readonly string[]): MatchKind | null {
   const names = [entity.name, ...entity.aliases].map(searchTerms);
   if (names.some((name) => same(name, terms))) return 'EXACT';
   if (names.some((name) => startsWith(name, terms))) return 'PREFIX';
@@ -46,10 +50,11 @@ export function nameMatch(entity: RawSearchHit['entity'], query: string): MatchK
  */
 export function rankHits(query: string, nameHits: readonly RawSearchHit[], textHits: readonly RawSearchHit[], limit: number): RankedHit[] {
   const byKey = new Map<string, RankedHit>();
+  const terms = searchTerms(query);
   const add = (hit: RawSearchHit, fromText: boolean): void => {
     const { entity } = hit;
     const relations = hit.relation ? [hit.relation] : [];
-    const match: MatchKind = fromText ? 'TEXT' : (nameMatch(entity, query) ?? 'NAME');
+    const match: MatchKind = fromText ? 'TEXT' : (matchOfTerms(entity, terms) ?? 'NAME');
     const weight = EVIDENCE_KINDS.includes(entity.label) ? EVIDENCE_WEIGHT : 1;
     const ranked: RankedHit = { entity, score: hit.score * weight, match, query, relations };
     const previous = byKey.get(entity.key);
