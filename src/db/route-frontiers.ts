@@ -27,7 +27,8 @@ export interface FrontierCosts {
 /**
  * Cypher returning `routes` (candidate routes as lists of shown entity ids, the
  * cheapest first, at most `limit`) and `cut` (whether some entity was left
- * unexpanded or some neighbours dropped, so a route may exist that was not seen).
+ * unexpanded or some neighbours dropped, so a route may exist that was not seen;
+ * false when one side ran dry without a cut, as then it saw every route).
  * Expects `a` and `b` bound; parameters: $direct, $via, $hidden, $avoid, $through,
  * $minHops, $typeCost, $labelCost, $hubCost.
  *
@@ -57,6 +58,8 @@ export function frontierSearchCypher(rules: WalkRules, bounds: { readonly maxHop
         WITH a, b, c.side AS side, collect(c)[..${expanded}] AS picked
         UNWIND picked AS c
         WITH a, b, c, last(c.nodes) AS x
+        // A hidden entity above the cap is not stepped through: a cut, as a hub left unexpanded is.
+        WITH a, b, c, x, EXISTS { MATCH (x)--(h) WHERE ${hid('h')} AND COUNT { (h)--() } > ${hubDegree} } AS skipped
         CALL (a, b, c, x) {
           CALL (a, b, c, x) {
             MATCH (x)-[r]-(y) WHERE type(r) IN $direct AND ${enterable}
@@ -75,10 +78,13 @@ export function frontierSearchCypher(rules: WalkRules, bounds: { readonly maxHop
           WITH y, cost, reads, degree, ${penalty} AS pen
           RETURN collect({ side: c.side, nodes: c.nodes + y, cost: c.cost + cost + pen, pen: pen, degree: degree }) AS grown, sum(reads) >= ${rawReads} AS full
         }
-        RETURN collect(grown) AS grown, collect(full) AS fulls
+        RETURN collect(grown) AS grown, collect({ side: c.side, full: full OR skipped }) AS fulls
       }
-      RETURN reduce(acc = [], g IN grown | acc + g) AS ${next},
-        size(openable) < size(live) OR any(s IN [0, 1] WHERE size([c IN openable WHERE c.side = s]) > ${expanded}) OR any(f IN fulls WHERE f) AS ${next}Cut
+      WITH live, openable, fulls, reduce(acc = [], g IN grown | acc + g) AS grown
+      RETURN grown AS ${next},
+        [s IN [0, 1] | size([c IN live WHERE c.side = s]) > size([c IN openable WHERE c.side = s])
+          OR size([c IN openable WHERE c.side = s]) > ${expanded} OR any(f IN fulls WHERE f.side = s AND f.full)] AS ${next}Cut,
+        [s IN [0, 1] | s IN ${sides} AND none(c IN grown WHERE c.side = s)] AS ${next}Dry
     }`;
   const fwdDepth = Math.ceil(bounds.maxHops / 2);
   const bwdDepth = Math.floor(bounds.maxHops / 2);
@@ -88,11 +94,13 @@ export function frontierSearchCypher(rules: WalkRules, bounds: { readonly maxHop
     text += level(i <= bwdDepth ? '[0, 1]' : '[0]', `l${i - 1}`, `l${i}`);
     levels.push(`l${i}`);
   }
-  const cuts = levels.slice(1).map((l) => `${l}Cut`);
+  // A side that stopped growing without any cut has seen every route there is from its end: none was missed.
+  const anyOf = (suffix: string, side: number): string => (levels.length === 1 ? 'false' : levels.slice(1).map((l) => `${l}${suffix}[${side}]`).join(' OR '));
+  const cut = `(${anyOf('Cut', 0)} OR ${anyOf('Cut', 1)}) AND NOT ((${anyOf('Dry', 0)}) AND NOT (${anyOf('Cut', 0)}) OR (${anyOf('Dry', 1)}) AND NOT (${anyOf('Cut', 1)}))`;
   return `
     WITH a, b, [{ side: 0, nodes: [a], cost: 0.0, pen: 0.0, degree: 0 }, { side: 1, nodes: [b], cost: 0.0, pen: 0.0, degree: 0 }] AS l0
     ${text}
-    WITH ${levels.join(' + ')} AS chains, ${cuts.length === 0 ? 'false' : cuts.join(' OR ')} AS cut
+    WITH ${levels.join(' + ')} AS chains, ${cut} AS cut
     CALL (chains) {
       UNWIND chains AS c
       WITH c ORDER BY c.cost
