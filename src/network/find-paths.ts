@@ -1,9 +1,11 @@
 import type { Database, RoundTripObserver } from '../db/database.js';
 import { readRouteTies, searchRoutes } from '../db/path-search.js';
 import type { EntityRecord } from '../db/records.js';
-import { walkRules, type NetworkSpec } from '../db/walk-rules.js';
+import type { FrontierCosts } from '../db/route-frontiers.js';
+import { walkRules, type NetworkSpec, type WalkRules } from '../db/walk-rules.js';
+import { DERIVATIONS } from '../model/layers.js';
 import { tieInWindow } from './derive-ties.js';
-import { hubPenalty, tieCostFunction, type TieKind } from './tie-costs.js';
+import { defaultTieCost, hubPenalty, tieCostFunction, type TieKind } from './tie-costs.js';
 import type { Tie } from './tie.js';
 
 export interface PathRequest {
@@ -40,14 +42,14 @@ export interface FoundPath {
 
 /**
  * The k cheapest routes between two entities over the network view, found in
- * two round trips: Neo4j's shortest-route search in two tiers (see
- * src/db/path-search.ts) proposes candidates, then the ties between consecutive
- * entities on them are read with their evidence. Each candidate walks, at every
+ * two round trips: a bidirectional search bounded by its frontiers (see
+ * src/db/path-search.ts) proposes the cheapest candidates, then the ties between
+ * consecutive entities on them are read with their evidence. Each candidate walks, at every
  * hop, the cheapest tie allowed between its two entities; candidates are ranked
  * by total cost (then length, then entity keys) and the first `k` distinct ones
- * returned. The ranking is exact over the candidates; a cheaper route Neo4j's
- * search did not propose (longer in hops than `perTier` shorter ones in every
- * tier) is not seen.
+ * returned. The ranking is exact over the candidates; a cheaper route the search
+ * did not propose (through an entity it left unexpanded: a hub, or a neighbour
+ * beyond an entity's cheapest ones) is not seen.
  */
 export async function findPaths(db: Database, request: PathRequest, observe?: RoundTripObserver): Promise<FoundPath[]> {
   const rules = walkRules(request.spec, new Set(request.avoidKinds));
@@ -58,9 +60,11 @@ export async function findPaths(db: Database, request: PathRequest, observe?: Ro
       to: request.to,
       rules,
       maxHops: request.maxHops,
+      minHops: request.minHops,
       via: request.via,
       avoidIds: request.avoidIds.filter((id) => id !== request.from && id !== request.to),
       perTier: candidatesPerTier(request.k),
+      costs: frontierCosts(rules, request.costs, request.hubCost),
     },
     observe,
   );
@@ -110,6 +114,16 @@ export async function findPaths(db: Database, request: PathRequest, observe?: Ro
     .sort((a, b) => nanoUnits(a.cost) - nanoUnits(b.cost) || a.steps.length - b.steps.length || compareKeys(a, b))
     .slice(0, request.k)
     .map((path, i) => ({ ...path, rank: i + 1 }));
+}
+
+/** The request's cost of each step kind the walk rules allow, as the frontier search orders by them. */
+function frontierCosts(rules: WalkRules, overrides: ReadonlyMap<TieKind, number>, hubCost: number): FrontierCosts {
+  const cost = (kind: TieKind): number => overrides.get(kind) ?? defaultTieCost(kind);
+  return {
+    typeCost: Object.fromEntries(rules.direct.map((t) => [t, cost(t)])),
+    labelCost: Object.fromEntries(rules.hidden.map((l) => [l, cost(DERIVATIONS[l]!.kind)])),
+    hubCost,
+  };
 }
 
 /** Routes asked of each search tier: enough that the cost ranking has alternatives to choose from. */

@@ -41,6 +41,8 @@ export function pathsFloorParams(from: string, to: string): Record<string, unkno
     direct: RULES.direct,
     avoid: [],
     through: [],
+    minHops: 1,
+    hubCost: HUB_COST,
     caps: TIER_DEGREE_CAPS.filter((c) => c !== null),
     typeCost: Object.fromEntries(RELATIONSHIP_TYPES.map((t) => [t, RELATIONSHIP_NETWORK[t].cost])),
     labelCost,
@@ -64,7 +66,7 @@ const hiddenBetween = (h: string, r1: string, r2: string): string =>
  */
 export const RAW_PATHS = `
     CALL () {
-      ${routeSearchCypher(RULES, { maxRaw: 2 * PATHS_MAX_HOPS, perTier: PER_TIER, withVia: false })}
+      ${routeSearchCypher(RULES, { maxHops: PATHS_MAX_HOPS, perTier: PER_TIER, withVia: false })}
     }
     WITH route
     WHERE size(route) >= 2 AND size(route) - 1 <= ${PATHS_MAX_HOPS} AND all(i IN range(1, size(route) - 1) WHERE NOT route[i] IN route[0..i])
