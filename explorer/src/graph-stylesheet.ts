@@ -10,7 +10,7 @@ const EDGE_COLOR = '#a9b4c0';
 export const RETRACTED_COLOR = '#8a1c7c';
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
-/** The stylesheet; element classes: focus, expanded, capped, merged, path, faded, hidden, label-hidden, hover; data `provenance` marks retracted facts. */
+/** The stylesheet; element classes: focus, expanded, capped, merged, path, faded, hidden, label-hidden, label-top/right/left, hover; data `provenance` marks retracted facts. */
 export function graphStylesheet(): StylesheetJson {
   return [
     {
@@ -83,6 +83,10 @@ export function graphStylesheet(): StylesheetJson {
     },
     { selector: '.faded', style: { opacity: 0.28 } },
     { selector: '.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    // Where label placement moved a name that would collide below its entity (LABEL_SIDES in graph-view.ts).
+    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -3 } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 3, 'text-margin-y': 0 } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -3, 'text-margin-y': 0 } },
     { selector: 'node:selected', style: { 'overlay-color': SELECTION_COLOR, 'overlay-opacity': 0.22, 'overlay-padding': 7, 'text-opacity': 1, 'text-background-opacity': 0.9, 'z-index': 40 } },
     { selector: 'edge:selected', style: { width: 4, 'line-opacity': 1, 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, 'text-opacity': 1, 'text-background-opacity': 0.9, opacity: 1, 'z-index': 40 } },
     { selector: '.hover', style: { 'text-opacity': 1, 'text-background-opacity': 0.9, opacity: 1, 'z-index': 50 } },

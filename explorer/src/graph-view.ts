@@ -7,7 +7,7 @@ import cytoscape, { type Collection, type Core, type ElementDefinition, type Nod
 import fcose from 'cytoscape-fcose';
 import type { Subgraph } from './api.js';
 import { graphStylesheet } from './graph-stylesheet.js';
-import { placeLabels, type Box, type LabelCandidate } from './label-placement.js';
+import { placeLabelsOnSides, type Box, type LabelCandidate } from './label-placement.js';
 import { withSeededRandom } from './seeded-random.js';
 import { groupTies, tieCaption, type TieGroup } from './tie-groups.js';
 import type { Visible } from './visibility.js';
@@ -323,13 +323,20 @@ export class GraphView {
   placeLabels(): void {
     const cy = this.cy;
     const candidates: LabelCandidate[] = [];
+    // Measured where the stylesheet puts every name (below), then moved where placement says.
+    cy.nodes('.label-top, .label-right, .label-left').removeClass(LABEL_SIDES.join(' '));
     cy.nodes().not('.hidden').forEach((node) => {
+      const priority = nodePriority(node);
+      const label = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions);
+      const body = node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false });
       candidates.push({
         id: node.id(),
-        priority: nodePriority(node),
-        label: node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions),
-        body: node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false }),
+        priority,
+        label,
+        body,
         faint: node.hasClass('faded'),
+        // Names that must show (the focus, a selection, route entities) may move above or beside their entity.
+        ...(priority >= ROUTE_PRIORITY ? { alternatives: sideBoxes(body, label) } : {}),
       });
     });
     // Captions compete for room after names; on a big map only the most telling are tried (the rest show on hover or zoom).
@@ -349,10 +356,12 @@ export class GraphView {
         const box = edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions);
         if (box.w > 0 && box.h > 0) candidates.push({ id: edge.id(), priority: edgePriority(edge), label: box });
       });
-    const shown = placeLabels(candidates);
+    const shown = placeLabelsOnSides(candidates);
     cy.batch(() => {
       cy.elements().forEach((element) => {
-        element.toggleClass('label-hidden', !shown.has(element.id()));
+        const side = shown.get(element.id());
+        element.toggleClass('label-hidden', side === undefined);
+        if (side !== undefined && side > 0) element.addClass(LABEL_SIDES[side - 1]!);
       });
     });
   }
@@ -440,10 +449,28 @@ function plain(text: string): string {
   return text.replaceAll(ZWSP, '');
 }
 
+/** Classes that move a node's name off its default place below it, in the order `sideBoxes` gives their boxes. */
+const LABEL_SIDES = ['label-top', 'label-right', 'label-left'] as const;
+/** Route entities' priority: from it up, a name may move to stay visible. */
+const ROUTE_PRIORITY = 600;
+
+/** The label's box above, right of and left of the body, for a label measured below it (stylesheet margins: 3). */
+function sideBoxes(body: Box, below: Box): Box[] {
+  const w = below.x2 - below.x1;
+  const h = below.y2 - below.y1;
+  const gap = Math.max(0, below.y1 - body.y2);
+  const midY = (body.y1 + body.y2) / 2;
+  return [
+    { x1: below.x1, x2: below.x2, y1: body.y1 - gap - h, y2: body.y1 - gap },
+    { x1: body.x2 + gap, x2: body.x2 + gap + w, y1: midY - h / 2, y2: midY + h / 2 },
+    { x1: body.x1 - gap - w, x2: body.x1 - gap, y1: midY - h / 2, y2: midY + h / 2 },
+  ];
+}
+
 function nodePriority(node: NodeSingular): number {
   if (node.selected()) return 900;
   if (node.hasClass('focus')) return 1000;
-  if (node.hasClass('path')) return 600;
+  if (node.hasClass('path')) return ROUTE_PRIORITY;
   if (node.hasClass('expanded')) return 300;
   // Names go before the captions of lines (1.x): a leaf's name no longer gives way to its one line's caption.
   return 2 + Math.min(node.connectedEdges().not('.hidden').length, 99);

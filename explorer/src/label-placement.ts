@@ -25,6 +25,8 @@ export interface LabelCandidate {
    * on a route (Japan) lost its name to the faded neighbours crowding it.
    */
   readonly faint?: boolean;
+  /** Other places its label may go (above, beside its body), tried in order when `label` collides. */
+  readonly alternatives?: readonly Box[];
 }
 
 /** Do two boxes overlap (touching edges do not count)? */
@@ -34,15 +36,26 @@ export function overlaps(a: Box, b: Box): boolean {
 
 /** The ids whose labels to draw. Ties in priority break on id, so the choice is stable. */
 export function placeLabels(candidates: readonly LabelCandidate[]): Set<string> {
+  return new Set(placeLabelsOnSides(candidates).keys());
+}
+
+/**
+ * The ids whose labels to draw, each with where: 0 for `label`, i for
+ * `alternatives[i - 1]` (the first place that collides with nothing placed).
+ */
+export function placeLabelsOnSides(candidates: readonly LabelCandidate[]): Map<string, number> {
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const bodies = candidates.filter((c) => c.body !== undefined);
   const placed: Box[] = [];
-  const shown = new Set<string>();
+  const shown = new Map<string, number>();
   for (const candidate of ordered) {
-    if (placed.some((box) => overlaps(box, candidate.label))) continue;
-    if (bodies.some((other) => other.id !== candidate.id && (candidate.faint === true || other.faint !== true) && overlaps(other.body!, candidate.label))) continue;
-    placed.push(candidate.label);
-    shown.add(candidate.id);
+    const fits = (label: Box): boolean =>
+      !placed.some((box) => overlaps(box, label)) &&
+      !bodies.some((other) => other.id !== candidate.id && (candidate.faint === true || other.faint !== true) && overlaps(other.body!, label));
+    const side = [candidate.label, ...(candidate.alternatives ?? [])].findIndex(fits);
+    if (side < 0) continue;
+    placed.push(side === 0 ? candidate.label : candidate.alternatives![side - 1]!);
+    shown.set(candidate.id, side);
   }
   return shown;
 }

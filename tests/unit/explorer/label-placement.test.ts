@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeLabels } from '../../../explorer/src/label-placement.js';
+import { overlaps, placeLabels, placeLabelsOnSides } from '../../../explorer/src/label-placement.js';
 
 const box = (x1: number, y1: number, x2: number, y2: number) => ({ x1, y1, x2, y2 });
 
@@ -44,6 +44,16 @@ describe('label placement', () => {
     ];
     expect([...placeLabels(candidates)]).toEqual(['a']);
     expect([...placeLabels([...candidates].reverse())]).toEqual(['a']);
+  });
+
+  it('moves a name that must show to its first free alternative place, and drops one with none', () => {
+    const placed = placeLabelsOnSides([
+      { id: 'japan', priority: 600, label: box(0, 30, 100, 44), body: box(35, 0, 65, 30) },
+      // RDIF's name below would cover Japan's; above it is free.
+      { id: 'rdif', priority: 600, label: box(20, 40, 120, 54), body: box(55, 44, 85, 50), alternatives: [box(20, 100, 120, 114), box(200, 0, 300, 14)] },
+      { id: 'minor', priority: 5, label: box(10, 35, 90, 49), alternatives: [box(0, 100, 50, 112)] },
+    ]);
+    expect([...placed]).toEqual([['japan', 0], ['rdif', 1]]);
   });
 
   it('does not count touching edges as overlap', () => {
