@@ -49,13 +49,13 @@ const CHUNK_BYTES = 256 * 1024;
 /**
  * Writes nodes and relationships as CSV files in the layout of Neo4j's bulk
  * importer (`neo4j-admin database import full`) into `dir`, in one pass over
- * the rows: per label and per type a body file and a header file written last,
- * so columns are added as they first appear (an earlier row simply ends before
- * them: the importer sets no property for a missing trailing field). Nodes are
+ * the rows: per label and per type one file, or a few when a column first
+ * appears after rows were written (the columns are those of the first 1,000
+ * rows, and a new one starts a new file with a wider header). Nodes are
  * `id:ID(Entity)` then their properties, and get `Entity:<kind>` from the
- * importer argument (`--nodes=Entity:Person=header,body`); relationships are
- * `:START_ID(Entity)`,`:END_ID(Entity)` then their properties
- * (`--relationships=OWNS=header,body`). Numbers are doubles (as the driver
+ * importer argument (`--nodes=Entity:Person=nodes-Person-1.csv`);
+ * relationships are `:START_ID(Entity)`,`:END_ID(Entity)` then their
+ * properties (`--relationships=OWNS=relationships-OWNS-1.csv`). Numbers are doubles (as the driver
  * sends them), lists are joined by `|`. Shared by `npm run import` and the
  * benchmark's graph generator.
  */
@@ -98,53 +98,121 @@ export async function writeBulkCsv(
   const files: string[] = [];
   const multilineFiles: string[] = [];
   const close = async (argument: string, file: CsvFile): Promise<void> => {
-    const paths = await file.close();
-    files.push(`${argument}${paths.header},${paths.body}`);
-    if (file.multiline) multilineFiles.push(paths.body);
+    for (const part of await file.close()) {
+      files.push(`${argument}${part.path}`);
+      if (part.multiline) multilineFiles.push(part.path);
+    }
   };
   for (const [label, file] of nodeFiles) await close(`--nodes=${ENTITY_LABEL}:${label}=`, file);
   for (const [type, file] of relationshipFiles) await close(`--relationships=${type}=`, file);
   return { files, multilineFiles, nodes: nodeCount, relationships: relationshipCount };
 }
 
+/** Rows held back before a file's first part is opened, so that its header already has the columns they use. */
+const HELD_ROWS = 1_000;
+
 /**
- * One label's or type's CSV: rows buffered into chunks for `<base>.csv`, the
- * columns in order of first appearance for `<base>.header.csv`.
+ * One label's or type's rows, as one or more CSV files (`<base>-1.csv` ...)
+ * with their own header each: a row with a column no header had yet starts
+ * the next file, since the importer needs every field of a row present.
+ * Rows are encoded into chunks handed to the current file's stream.
  */
 class CsvFile {
-  private readonly out: WriteStream;
   private readonly columns = new Map<string, { index: number; type: string }>();
+  private held: { start: string; props: Readonly<Record<string, Value>> }[] | undefined = [];
+  private readonly parts: { path: string; multiline: boolean }[] = [];
+  private out: WriteStream | undefined;
+  private readonly closing: Promise<unknown>[] = [];
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
-  /** Set while the stream holds more than its high-water mark. */
+  /** Set while the current stream holds more than its high-water mark. */
   private backlog: Promise<void> | undefined;
-  /** Whether some value holds a line break (the importer must then parse the file as multi-line). */
-  multiline = false;
 
   constructor(
     private readonly base: string,
     private readonly leading: readonly string[],
     private readonly skip: ReadonlySet<string>,
-  ) {
-    this.out = createWriteStream(`${base}.csv`);
-  }
+  ) {}
 
   /** Appends a row: `start` (its leading fields, already CSV) and its properties by column. */
   add(start: string, props: Readonly<Record<string, Value>>): void {
-    const fields: string[] = [];
+    const grew = this.note(props);
+    if (this.held) {
+      this.held.push({ start, props });
+      if (this.held.length >= HELD_ROWS) this.writeHeld();
+      return;
+    }
+    if (grew) this.openPart();
+    this.write(start, props);
+  }
+
+  /** Resolves once the stream has taken the chunks handed to it (awaited once per batch of rows). */
+  drained(): Promise<void> {
+    return this.backlog ?? Promise.resolve();
+  }
+
+  /** Writes the rest of the rows; returns the files and whether each has a value across lines. */
+  async close(): Promise<readonly { path: string; multiline: boolean }[]> {
+    this.writeHeld();
+    this.endPart();
+    await Promise.all(this.closing);
+    return this.parts;
+  }
+
+  /** Records the columns and CSV types of `props`; true when a column is new. */
+  private note(props: Readonly<Record<string, Value>>): boolean {
+    let grew = false;
     for (const name in props) {
       if (this.skip.has(name)) continue;
-      const value = props[name]!;
-      const type = csvType(value);
-      let column = this.columns.get(name);
-      if (!column) this.columns.set(name, (column = { index: this.columns.size, type }));
-      else if (column.type !== type) throw new Error(`invariant: ${this.base}.${name} is both ${column.type} and ${type}`);
-      const field = csv(value);
-      if (!this.multiline && /[\r\n]/.test(field)) this.multiline = true;
-      fields[column.index] = field;
+      const type = csvType(props[name]!);
+      const column = this.columns.get(name);
+      if (!column) {
+        this.columns.set(name, { index: this.columns.size, type });
+        grew = true;
+      } else if (column.type !== type) throw new Error(`invariant: ${this.base}.${name} is both ${column.type} and ${type}`);
     }
-    // Holes (properties a row lacks) join as empty fields: no property.
-    const line = fields.length === 0 ? `${start}\n` : `${start},${fields.join(',')}\n`;
+    return grew;
+  }
+
+  private writeHeld(): void {
+    if (!this.held) return;
+    const held = this.held;
+    this.held = undefined;
+    if (held.length === 0) return;
+    this.openPart();
+    for (const row of held) this.write(row.start, row.props);
+  }
+
+  /** Ends the current file and starts the next, with a header of every column so far. */
+  private openPart(): void {
+    this.endPart();
+    const path = `${this.base}-${this.parts.length + 1}.csv`;
+    this.parts.push({ path, multiline: false });
+    this.out = createWriteStream(path);
+    const names = [...this.columns].map(([name, { type }]) => (type === 'string' ? name : `${name}:${type}`));
+    this.append(`${[...this.leading, ...names].join(',')}\n`);
+  }
+
+  private endPart(): void {
+    this.flush();
+    const out = this.out;
+    if (out) this.closing.push(new Promise((resolve) => out.end(resolve)));
+    this.out = undefined;
+  }
+
+  private write(start: string, props: Readonly<Record<string, Value>>): void {
+    // Every column of the header gets a field; the ones the row lacks stay empty (no property).
+    const fields = new Array<string>(this.columns.size).fill('');
+    for (const name in props) {
+      if (this.skip.has(name)) continue;
+      const field = csv(props[name]);
+      if (/[\r\n]/.test(field)) this.parts[this.parts.length - 1]!.multiline = true;
+      fields[this.columns.get(name)!.index] = field;
+    }
+    this.append(fields.length === 0 ? `${start}\n` : `${start},${fields.join(',')}\n`);
+  }
+
+  private append(line: string): void {
     // A UTF-16 unit takes at most 3 bytes in UTF-8.
     if (this.used + line.length * 3 > this.chunk.length) {
       this.flush();
@@ -153,25 +221,9 @@ class CsvFile {
     this.used += this.chunk.write(line, this.used);
   }
 
-  /** Resolves once the stream has taken the chunks handed to it (awaited once per batch of rows). */
-  drained(): Promise<void> {
-    return this.backlog ?? Promise.resolve();
-  }
-
-  /** Writes the rest of the rows and the header; returns both files' paths. */
-  async close(): Promise<{ header: string; body: string }> {
-    this.flush();
-    await this.drained();
-    await new Promise((resolve) => this.out.end(resolve));
-    const header = `${this.base}.header.csv`;
-    const names = [...this.columns].map(([name, { type }]) => (type === 'string' ? name : `${name}:${type}`));
-    await writeFile(header, `${[...this.leading, ...names].join(',')}\n`);
-    return { header, body: `${this.base}.csv` };
-  }
-
   /** Hands the filled part of the chunk to the stream (which keeps it) and starts a new chunk. */
   private flush(): void {
-    if (this.used === 0) return;
+    if (this.used === 0 || !this.out) return;
     const full = this.chunk.subarray(0, this.used);
     this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     this.used = 0;

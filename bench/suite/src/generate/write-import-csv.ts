@@ -7,12 +7,11 @@
  *
  * Twice the 100k plan's node counts per 200k relationships, and so on. The
  * generator's `synthetic` marker is left out: it is not a property of the model,
- * and the import accepts only the model's properties. The importer's layout
- * (header apart, rows ending before the columns they lack, kinds and types in
- * the arguments) is turned into the one `npm run import` reads: one file per
- * kind and type, every row as wide as its header, `:LABEL` / `:TYPE` last.
+ * and the import accepts only the model's properties. The kinds and types,
+ * which the importer gets in its arguments, are added as a last `:LABEL` /
+ * `:TYPE` column, the layout `npm run import` reads.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeBulkCsv } from '../../../../src/import/bulk-csv.js';
 import { PROJECT_ROOT } from '../paths.js';
@@ -38,28 +37,13 @@ const written = await writeBulkCsv(
 );
 const userFiles = { nodes: [] as string[], relationships: [] as string[] };
 for (const argument of written.files) {
-  const [, kind, name, header, body] = /^--(nodes|relationships)=(?:Entity:)?(\w+)=(.+),(.+)$/.exec(argument) ?? [];
-  if (!kind || !name || !header || !body) throw new Error(`invariant: unexpected importer argument ${argument}`);
-  const columns = (await readFile(header, 'utf8')).trimEnd();
-  const width = columns.split(',').length;
-  const rows = (await readFile(body, 'utf8')).split('\n').filter((line) => line !== '');
-  const file = join(dir, `${kind}-${name}.csv`);
-  const padded = rows.map((line) => `${line}${','.repeat(width - fieldCount(line))},${name}`);
-  await writeFile(file, `${columns},${kind === 'nodes' ? ':LABEL' : ':TYPE'}\n${padded.join('\n')}\n`);
-  await rm(header);
+  const [, kind, name, file] = /^--(nodes|relationships)=(?:Entity:)?(\w+)=(.+)$/.exec(argument) ?? [];
+  if (!kind || !name || !file) throw new Error(`invariant: unexpected importer argument ${argument}`);
+  const [header, ...rows] = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+  const column = kind === 'nodes' ? ':LABEL' : ':TYPE';
+  await writeFile(file, `${[`${header},${column}`, ...rows.map((row) => `${row},${name}`)].join('\n')}\n`);
   userFiles[kind as 'nodes' | 'relationships'].push(file);
 }
 console.log(`${written.nodes} nodes, ${written.relationships} relationships in ${dir}:`);
 console.log(`--nodes ${userFiles.nodes.join(',')}`);
 console.log(`--relationships ${userFiles.relationships.join(',')}`);
-
-/** Fields in a CSV line whose values hold no line breaks (the generator writes none): commas outside quotes, plus one. */
-function fieldCount(line: string): number {
-  let count = 1;
-  let quoted = false;
-  for (const char of line) {
-    if (char === '"') quoted = !quoted;
-    else if (char === ',' && !quoted) count++;
-  }
-  return count;
-}
