@@ -198,6 +198,8 @@ class CsvFile {
     const out = this.out;
     if (out) this.closing.push(new Promise((resolve) => out.end(resolve)));
     this.out = undefined;
+    // An ending stream emits no 'drain': its end, awaited in `close`, stands for it.
+    this.backlog = undefined;
   }
 
   private write(start: string, props: Readonly<Record<string, Value>>): void {
