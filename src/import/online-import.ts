@@ -33,10 +33,7 @@ export async function existingKinds(db: Database, ids: readonly string[]): Promi
  * memory stays bounded and an interrupted import can simply be run again
  * (MERGE on ids; a node or relationship a curator changed, version > 0, keeps
  * its curated state, as with the seed). Relationships find their ends through
- * the `entity_id` constraint's index, and whether they exist already through
- * their type's `relationship_id_<type>` index (src/db/relationship-lookup.ts):
- * a `MERGE` of the pattern would instead expand the ends' relationships, which
- * on a hub means scanning thousands per row. Labels and types are interpolated only
+ * the `entity_id` constraint's index. Labels and types are interpolated only
  * after the model's whitelist vouches for them.
  */
 export async function writeOnline(
@@ -57,9 +54,9 @@ export async function writeOnline(
     await inStatements(db, 'import-relationships', `relationships: ${type}`, rows.map((r) => ({ from: r.from, to: r.to, props: r.props })), progress, `
       MATCH (a:${ENTITY_LABEL} {id: row.from})
       MATCH (b:${ENTITY_LABEL} {id: row.to})
-      OPTIONAL MATCH (a)-[found:${type} {id: row.props.id}]->(b) USING INDEX found:${type}(id)
-      FOREACH (_ IN CASE WHEN found IS NULL THEN [1] ELSE [] END | CREATE (a)-[r:${type}]->(b) SET r = row.props)
-      FOREACH (same IN CASE WHEN found IS NOT NULL AND coalesce(found.version, 0) = 0 THEN [found] ELSE [] END | SET same = row.props)`);
+      MERGE (a)-[r:${type} {id: row.props.id}]->(b)
+      WITH r, row WHERE coalesce(r.version, 0) = 0
+      SET r = row.props`);
   }
 }
 
