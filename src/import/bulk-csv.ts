@@ -55,9 +55,9 @@ const CHUNK_BYTES = 256 * 1024;
  * `id:ID(Entity)` then their properties, and get `Entity:<kind>` from the
  * importer argument (`--nodes=Entity:Person=nodes-Person-1.csv`);
  * relationships are `:START_ID(Entity)`,`:END_ID(Entity)` then their
- * properties (`--relationships=OWNS=relationships-OWNS-1.csv`). Numbers are doubles (as the driver
- * sends them), lists are joined by `|`. Shared by `npm run import` and the
- * benchmark's graph generator.
+ * properties (`--relationships=OWNS=relationships-OWNS-1.csv`). Numbers are
+ * doubles (as the driver sends them), lists are joined by `|`. Shared by
+ * `npm run import` and the benchmark's graph generator.
  */
 export async function writeBulkCsv(
   dir: string,
@@ -65,14 +65,14 @@ export async function writeBulkCsv(
   relationships: RowSource<BulkRelationship>,
 ): Promise<BulkFiles & { nodes: number; relationships: number }> {
   await mkdir(dir, { recursive: true });
-  const nodeFiles = new Map<EntityLabel, CsvFile>();
+  const nodeFiles = new Map<EntityLabel, KindCsvFiles>();
   let nodeCount = 0;
   for (const batch of nodes) {
     for (const row of batch) {
       let file = nodeFiles.get(row.label);
       if (!file) {
         if (!isEntityLabel(row.label)) throw new Error(`invariant: ${String(row.label)} is not a model label`);
-        file = new CsvFile(join(dir, `nodes-${row.label}`), ['id:ID(Entity)'], new Set(['id']));
+        file = new KindCsvFiles(join(dir, `nodes-${row.label}`), ['id:ID(Entity)'], new Set(['id']));
         nodeFiles.set(row.label, file);
       }
       file.add(csv(row.props['id']), row.props);
@@ -80,14 +80,14 @@ export async function writeBulkCsv(
     nodeCount += batch.length;
     for (const file of nodeFiles.values()) await file.drained();
   }
-  const relationshipFiles = new Map<RelationshipType, CsvFile>();
+  const relationshipFiles = new Map<RelationshipType, KindCsvFiles>();
   let relationshipCount = 0;
   for (const batch of relationships) {
     for (const row of batch) {
       let file = relationshipFiles.get(row.type);
       if (!file) {
         if (!isRelationshipType(row.type)) throw new Error(`invariant: ${String(row.type)} is not a model relationship type`);
-        file = new CsvFile(join(dir, `relationships-${row.type}`), [':START_ID(Entity)', ':END_ID(Entity)'], new Set());
+        file = new KindCsvFiles(join(dir, `relationships-${row.type}`), [':START_ID(Entity)', ':END_ID(Entity)'], new Set());
         relationshipFiles.set(row.type, file);
       }
       file.add(`${csv(row.from)},${csv(row.to)}`, row.props);
@@ -97,7 +97,7 @@ export async function writeBulkCsv(
   }
   const files: string[] = [];
   const multilineFiles: string[] = [];
-  const close = async (argument: string, file: CsvFile): Promise<void> => {
+  const close = async (argument: string, file: KindCsvFiles): Promise<void> => {
     for (const part of await file.close()) {
       files.push(`${argument}${part.path}`);
       if (part.multiline) multilineFiles.push(part.path);
@@ -117,7 +117,7 @@ const HELD_ROWS = 1_000;
  * the next file, since the importer needs every field of a row present.
  * Rows are encoded into chunks handed to the current file's stream.
  */
-class CsvFile {
+class KindCsvFiles {
   private readonly columns = new Map<string, { index: number; type: string }>();
   private held: { start: string; props: Readonly<Record<string, Value>> }[] | undefined = [];
   private readonly parts: { path: string; multiline: boolean }[] = [];
