@@ -24,74 +24,221 @@ export interface BulkRelationship {
 }
 
 /**
- * Separates the items of array values and of `:LABEL` in the CSV files the
- * importer reads (`--array-delimiter`); a value containing it is refused.
+ * Separates the items of array values in the CSV files the importer reads
+ * (`--array-delimiter`); a value containing it is refused.
  */
 export const ARRAY_DELIMITER = '|';
 
-type Column = { readonly name: string; readonly type: string };
+/** What the importer is given: its `--nodes=` / `--relationships=` arguments and the files whose values span lines. */
+export interface BulkFiles {
+  readonly files: readonly string[];
+  readonly multilineFiles: readonly string[];
+}
 
-/** Batches of rows; called twice (columns first, then the rows), so it must give the same rows each time. */
-export type RowSource<T> = () => Iterable<readonly T[]>;
+/** Batches of rows, read once. */
+export type RowSource<T> = Iterable<readonly T[]>;
+
+/**
+ * Rows are encoded straight into a chunk of this size, handed to the file
+ * stream when full: backpressure is awaited once per chunk, not per row, and
+ * no row text outlives its row (buffering the text instead spent half the
+ * writer's time in the garbage collector).
+ */
+const CHUNK_BYTES = 256 * 1024;
 
 /**
  * Writes nodes and relationships as CSV files in the layout of Neo4j's bulk
- * importer (`neo4j-admin database import full`) into `dir`: one file per label
- * and per type, `id:ID(Entity)` … `:LABEL` (`Entity|<kind>`) and
- * `:START_ID(Entity)`,`:END_ID(Entity)` … `:TYPE`, numbers as doubles (as the
- * driver sends them), lists joined by `|`. Returns the importer's `--nodes=` /
- * `--relationships=` arguments and the counts. Shared by `npm run import` and
- * the benchmark's graph generator.
+ * importer (`neo4j-admin database import full`) into `dir`, in one pass over
+ * the rows: per label and per type one file, or a few when a column first
+ * appears after rows were written (the columns are those of the first 1,000
+ * rows, and a new one starts a new file with a wider header). Nodes are
+ * `id:ID(Entity)` then their properties, and get `Entity:<kind>` from the
+ * importer argument (`--nodes=Entity:Person=nodes-Person-1.csv`);
+ * relationships are `:START_ID(Entity)`,`:END_ID(Entity)` then their
+ * properties (`--relationships=OWNS=relationships-OWNS-1.csv`). Numbers are
+ * doubles (as the driver sends them), lists are joined by `|`. Shared by
+ * `npm run import` and the benchmark's graph generator.
  */
 export async function writeBulkCsv(
   dir: string,
   nodes: RowSource<BulkNode>,
   relationships: RowSource<BulkRelationship>,
-): Promise<{ files: string[]; nodes: number; relationships: number }> {
+): Promise<BulkFiles & { nodes: number; relationships: number }> {
   await mkdir(dir, { recursive: true });
-  // Pass 1: the columns of each file.
-  const nodeColumns = new Map<string, Map<string, string>>();
-  for (const batch of nodes()) for (const row of batch) note(nodeColumns, row.label, row.props);
-  const relColumns = new Map<string, Map<string, string>>();
-  for (const batch of relationships()) for (const row of batch) note(relColumns, row.type, row.props);
-
-  const files: string[] = [];
-  const writers = new Map<string, { out: WriteStream; columns: Column[] }>();
-  const open = (kind: 'nodes' | 'relationships', key: string, header: string[], columns: Column[]): void => {
-    const file = join(dir, `${kind}-${key}.csv`);
-    const out = createWriteStream(file);
-    out.write(`${header.join(',')}\n`);
-    files.push(`--${kind}=${file}`);
-    writers.set(`${kind}:${key}`, { out, columns });
-  };
-  for (const [label, columns] of nodeColumns) {
-    if (!isEntityLabel(label)) throw new Error(`invariant: ${label} is not a model label`);
-    const cols = [...columns].filter(([name]) => name !== 'id').map(([name, type]) => ({ name, type }));
-    open('nodes', label, ['id:ID(Entity)', ...cols.map(headerOf), ':LABEL'], cols);
-  }
-  for (const [type, columns] of relColumns) {
-    if (!isRelationshipType(type)) throw new Error(`invariant: ${type} is not a model relationship type`);
-    const cols = [...columns].map(([name, t]) => ({ name, type: t }));
-    open('relationships', type, [':START_ID(Entity)', ':END_ID(Entity)', ...cols.map(headerOf), ':TYPE'], cols);
-  }
+  const nodeFiles = new Map<EntityLabel, KindCsvFiles>();
   let nodeCount = 0;
-  for (const batch of nodes()) {
+  for (const batch of nodes) {
     for (const row of batch) {
-      const w = writers.get(`nodes:${row.label}`)!;
-      if (!w.out.write(`${[csv(row.props['id']), ...w.columns.map((c) => csv(row.props[c.name])), `${ENTITY_LABEL}${ARRAY_DELIMITER}${row.label}`].join(',')}\n`)) await once(w.out, 'drain');
+      let file = nodeFiles.get(row.label);
+      if (!file) {
+        if (!isEntityLabel(row.label)) throw new Error(`invariant: ${String(row.label)} is not a model label`);
+        file = new KindCsvFiles(join(dir, `nodes-${row.label}`), ['id:ID(Entity)'], new Set(['id']));
+        nodeFiles.set(row.label, file);
+      }
+      file.add(csv(row.props['id']), row.props);
     }
     nodeCount += batch.length;
+    for (const file of nodeFiles.values()) await file.drained();
   }
-  let relCount = 0;
-  for (const batch of relationships()) {
+  const relationshipFiles = new Map<RelationshipType, KindCsvFiles>();
+  let relationshipCount = 0;
+  for (const batch of relationships) {
     for (const row of batch) {
-      const w = writers.get(`relationships:${row.type}`)!;
-      if (!w.out.write(`${[csv(row.from), csv(row.to), ...w.columns.map((c) => csv(row.props[c.name])), row.type].join(',')}\n`)) await once(w.out, 'drain');
+      let file = relationshipFiles.get(row.type);
+      if (!file) {
+        if (!isRelationshipType(row.type)) throw new Error(`invariant: ${String(row.type)} is not a model relationship type`);
+        file = new KindCsvFiles(join(dir, `relationships-${row.type}`), [':START_ID(Entity)', ':END_ID(Entity)'], new Set());
+        relationshipFiles.set(row.type, file);
+      }
+      file.add(`${csv(row.from)},${csv(row.to)}`, row.props);
     }
-    relCount += batch.length;
+    relationshipCount += batch.length;
+    for (const file of relationshipFiles.values()) await file.drained();
   }
-  await Promise.all([...writers.values()].map(({ out }) => new Promise((resolve) => out.end(resolve))));
-  return { files, nodes: nodeCount, relationships: relCount };
+  const files: string[] = [];
+  const multilineFiles: string[] = [];
+  const close = async (argument: string, file: KindCsvFiles): Promise<void> => {
+    for (const part of await file.close()) {
+      files.push(`${argument}${part.path}`);
+      if (part.multiline) multilineFiles.push(part.path);
+    }
+  };
+  for (const [label, file] of nodeFiles) await close(`--nodes=${ENTITY_LABEL}:${label}=`, file);
+  for (const [type, file] of relationshipFiles) await close(`--relationships=${type}=`, file);
+  return { files, multilineFiles, nodes: nodeCount, relationships: relationshipCount };
+}
+
+/** Rows held back before a file's first part is opened, so that its header already has the columns they use. */
+const HELD_ROWS = 1_000;
+
+/**
+ * One label's or type's rows, as one or more CSV files (`<base>-1.csv` ...)
+ * with their own header each: a row with a column no header had yet starts
+ * the next file, since the importer needs every field of a row present.
+ * Rows are encoded into chunks handed to the current file's stream.
+ */
+class KindCsvFiles {
+  private readonly columns = new Map<string, { index: number; type: string }>();
+  private held: { start: string; props: Readonly<Record<string, Value>> }[] | undefined = [];
+  private readonly parts: { path: string; multiline: boolean }[] = [];
+  private out: WriteStream | undefined;
+  private readonly closing: Promise<unknown>[] = [];
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  /** Set while the current stream holds more than its high-water mark. */
+  private backlog: Promise<void> | undefined;
+
+  constructor(
+    private readonly base: string,
+    private readonly leading: readonly string[],
+    private readonly skip: ReadonlySet<string>,
+  ) {}
+
+  /** Appends a row: `start` (its leading fields, already CSV) and its properties by column. */
+  add(start: string, props: Readonly<Record<string, Value>>): void {
+    const grew = this.note(props);
+    if (this.held) {
+      this.held.push({ start, props });
+      if (this.held.length >= HELD_ROWS) this.writeHeld();
+      return;
+    }
+    if (grew) this.openPart();
+    this.write(start, props);
+  }
+
+  /** Resolves once the stream has taken the chunks handed to it (awaited once per batch of rows). */
+  drained(): Promise<void> {
+    return this.backlog ?? Promise.resolve();
+  }
+
+  /** Writes the rest of the rows; returns the files and whether each has a value across lines. */
+  async close(): Promise<readonly { path: string; multiline: boolean }[]> {
+    this.writeHeld();
+    this.endPart();
+    await Promise.all(this.closing);
+    return this.parts;
+  }
+
+  /** Records the columns and CSV types of `props`; true when a column is new. */
+  private note(props: Readonly<Record<string, Value>>): boolean {
+    let grew = false;
+    for (const name in props) {
+      if (this.skip.has(name)) continue;
+      const type = csvType(props[name]!);
+      const column = this.columns.get(name);
+      if (!column) {
+        this.columns.set(name, { index: this.columns.size, type });
+        grew = true;
+      } else if (column.type !== type) throw new Error(`invariant: ${this.base}.${name} is both ${column.type} and ${type}`);
+    }
+    return grew;
+  }
+
+  private writeHeld(): void {
+    if (!this.held) return;
+    const held = this.held;
+    this.held = undefined;
+    if (held.length === 0) return;
+    this.openPart();
+    for (const row of held) this.write(row.start, row.props);
+  }
+
+  /** Ends the current file and starts the next, with a header of every column so far. */
+  private openPart(): void {
+    this.endPart();
+    const path = `${this.base}-${this.parts.length + 1}.csv`;
+    this.parts.push({ path, multiline: false });
+    this.out = createWriteStream(path);
+    const names = [...this.columns].map(([name, { type }]) => (type === 'string' ? name : `${name}:${type}`));
+    this.append(`${[...this.leading, ...names].join(',')}\n`);
+  }
+
+  private endPart(): void {
+    this.flush();
+    const out = this.out;
+    if (out) this.closing.push(new Promise((resolve) => out.end(resolve)));
+    this.out = undefined;
+    // An ending stream emits no 'drain': its end, awaited in `close`, stands for it.
+    this.backlog = undefined;
+  }
+
+  private write(start: string, props: Readonly<Record<string, Value>>): void {
+    // Every column of the header gets a field; the ones the row lacks stay empty (no property).
+    const fields = new Array<string>(this.columns.size).fill('');
+    for (const name in props) {
+      if (this.skip.has(name)) continue;
+      const field = csv(props[name]);
+      if (/[\r\n]/.test(field)) this.parts[this.parts.length - 1]!.multiline = true;
+      fields[this.columns.get(name)!.index] = field;
+    }
+    this.append(fields.length === 0 ? `${start}\n` : `${start},${fields.join(',')}\n`);
+  }
+
+  private append(line: string): void {
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    if (this.used + line.length * 3 > this.chunk.length) {
+      this.flush();
+      if (line.length * 3 > this.chunk.length) this.chunk = Buffer.allocUnsafe(line.length * 3);
+    }
+    this.used += this.chunk.write(line, this.used);
+  }
+
+  /** Hands the filled part of the chunk to the stream (which keeps it) and starts a new chunk. */
+  private flush(): void {
+    if (this.used === 0 || !this.out) return;
+    const full = this.chunk.subarray(0, this.used);
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+    if (!this.out.write(full) && !this.backlog) {
+      this.backlog = once(this.out, 'drain').then(() => {
+        this.backlog = undefined;
+      });
+    }
+  }
+}
+
+function csvType(value: Value): string {
+  return Array.isArray(value) ? 'string[]' : typeof value === 'number' ? 'double' : typeof value === 'boolean' ? 'boolean' : 'string';
 }
 
 /**
@@ -100,7 +247,7 @@ export async function writeBulkCsv(
  * jars we already fetch. Returns the importer's time in seconds. Constraints and
  * indexes are applied when Neo4j next starts (src/bootstrap.ts).
  */
-export async function runBulkImport(projectRoot: string, home: string, files: readonly string[], log: (line: string) => void): Promise<number> {
+export async function runBulkImport(projectRoot: string, home: string, input: BulkFiles, log: (line: string) => void): Promise<number> {
   const lib = await ensureNeo4jJars(projectRoot, log);
   const conf = join(home, 'conf');
   await mkdir(conf, { recursive: true });
@@ -116,9 +263,10 @@ export async function runBulkImport(projectRoot: string, home: string, files: re
       'database',
       'import',
       'full',
-      ...files,
+      ...input.files,
       `--array-delimiter=${ARRAY_DELIMITER}`,
-      '--multiline-fields=true',
+      // Parsing for line breaks inside values halves the importer's speed: only for the files that have them.
+      ...(input.multilineFiles.length === 0 ? ['--multiline-fields=false'] : ['--multiline-fields-format=v2', `--multiline-fields=${input.multilineFiles.join(',')}`]),
       '--overwrite-destination',
       `--report-file=${join(home, 'import.report')}`,
       'neo4j',
@@ -126,22 +274,6 @@ export async function runBulkImport(projectRoot: string, home: string, files: re
     { env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, maxBuffer: 64 * 1024 * 1024 },
   );
   return (performance.now() - started) / 1000;
-}
-
-/** Records each property's CSV type for the file `key`, checking that it never changes. */
-function note(files: Map<string, Map<string, string>>, key: string, props: Readonly<Record<string, Value>>): void {
-  const columns = files.get(key) ?? new Map<string, string>();
-  for (const [name, value] of Object.entries(props)) {
-    const type = Array.isArray(value) ? 'string[]' : typeof value === 'number' ? 'double' : typeof value === 'boolean' ? 'boolean' : 'string';
-    const seen = columns.get(name);
-    if (seen !== undefined && seen !== type) throw new Error(`invariant: ${key}.${name} is both ${seen} and ${type}`);
-    columns.set(name, type);
-  }
-  files.set(key, columns);
-}
-
-function headerOf(column: Column): string {
-  return column.type === 'string' ? column.name : `${column.name}:${column.type}`;
 }
 
 /** One CSV field: absent values empty (the importer then sets no property), text quoted. */
@@ -157,5 +289,5 @@ function csv(value: Value | undefined): string {
 }
 
 function quote(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  return `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
 }

@@ -127,9 +127,9 @@ await runCli(CLI.command, async () => {
     }
     console.log(`Importing ${counts} with Neo4j's bulk importer into ${home} ...`);
     const dir = join(home, 'import');
-    const written = await writeBulkCsv(dir, () => [nodes.nodes], () => [relationships.relationships]);
+    const written = await writeBulkCsv(dir, [nodes.nodes], [relationships.relationships]);
     try {
-      const seconds = await runBulkImport(PROJECT_ROOT, home, written.files, (line) => {
+      const seconds = await runBulkImport(PROJECT_ROOT, home, written, (line) => {
         console.error(line);
       });
       report('bulk', counts, relationships.relationships.length, seconds, started);

@@ -151,11 +151,21 @@ describe('npm run import into a running database (online)', () => {
 
 describe('npm run import into an empty local database (bulk)', () => {
   it('uses the bulk importer, refuses to run it twice, and the local Neo4j then holds the rows', async () => {
-    const run = await runCliProcess(CLI, ['--nodes', NODES, '--relationships', RELATIONSHIPS], BULK);
+    // More people, read first: 1,000 without a description (the rows the writer holds back to
+    // choose a file's columns), then one with, then the fixture's with aliases, so that Person's
+    // rows go to three files with ever wider headers.
+    const people = join(scratch, 'more-people.csv');
+    const fillers = Array.from({ length: 1000 }, (_, i) => `test-import-filler-${i},Filler Person ${i} (made up),test-import-fixture.txt:9,,Person`);
+    await writeFile(people, [
+      'id:ID(Entity),name,citations:string[],description,:LABEL',
+      ...fillers,
+      'test-import-person-3,Third Test Person (made up),test-import-fixture.txt:10,"Made up, with a description the rows before lack.",Person',
+    ].join('\n'));
+    const run = await runCliProcess(CLI, ['--nodes', `${people},${NODES}`, '--relationships', RELATIONSHIPS], BULK);
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Importing 3 nodes and 3 relationships with Neo4j's bulk importer into ${BULK_HOME} ...\n`);
-    expect(run.stdout).toMatch(/Imported 3 nodes and 3 relationships \(bulk\) in [\d.]+ s/);
+    expect(run.stdout).toContain(`Importing 1004 nodes and 3 relationships with Neo4j's bulk importer into ${BULK_HOME} ...\n`);
+    expect(run.stdout).toMatch(/Imported 1004 nodes and 3 relationships \(bulk\) in [\d.]+ s/);
 
     const again = await runCliProcess(CLI, ['--nodes', NODES, '--mode', 'bulk'], BULK);
     expect(again.code).toBe(1);
@@ -171,5 +181,25 @@ describe('npm run import into an empty local database (bulk)', () => {
       { a: 'test-import-company', kind: 'Company', type: 'INVESTS_IN', validFrom: '2017-05-01', citations: ['test-import-fixture.txt:6-7'], b: 'test-import-project' },
       { a: 'test-import-person', kind: 'Person', type: 'PARTICIPATES_IN', validFrom: null, citations: ['test-import-fixture.txt:8'], b: 'test-import-project' },
     ]);
+
+    // Every property lands on its own node, whichever row of a file first had its column; a value
+    // across two lines and with quotes comes back whole.
+    const nodes = await runCliProcess('src/cli/cypher-cli.ts', [
+      '--query',
+      'MATCH (n:Entity) WHERE NOT n.id STARTS WITH "test-import-filler-" RETURN n.id AS id, [l IN labels(n) WHERE l <> "Entity"][0] AS kind, n.description AS description, n.aliases AS aliases, n.amount AS amount, n.sector AS sector ORDER BY n.id',
+    ], BULK);
+    expect(nodes.code).toBe(0);
+    const none = { description: null, aliases: null, amount: null, sector: null };
+    expect(nodes.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
+      { ...none, id: 'test-import-company', kind: 'Company', sector: 'test trading' },
+      { ...none, id: 'test-import-person', kind: 'Person', description: 'Synthetic test row, not a real person.', aliases: ['T. Person', 'Person T.'] },
+      { ...none, id: 'test-import-person-3', kind: 'Person', description: 'Made up, with a description the rows before lack.' },
+      { ...none, id: 'test-import-project', kind: 'Project', description: 'A made-up project, with a "quoted" word\nand a second line.', amount: 12.5, sector: 'test sector' },
+    ]);
+    const filler = await runCliProcess('src/cli/cypher-cli.ts', [
+      '--query',
+      'MATCH (n:Person) WHERE n.id STARTS WITH "test-import-filler-" RETURN count(*) AS people, count(n.description) AS described, count(n.name) AS named',
+    ], BULK);
+    expect(JSON.parse(filler.stdout)).toEqual({ people: 1000, described: 0, named: 1000 });
   }, 600_000);
 });

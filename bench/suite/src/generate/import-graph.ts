@@ -11,8 +11,7 @@ const BATCH_SIZE = 10_000;
  * Loads a generated graph into an empty database folder with Neo4j's bulk
  * importer, before Neo4j starts: node and relationship CSV files in our model
  * in the layout `npm run import` also writes (src/import/bulk-csv.ts), from the
- * same generator as the Cypher loader, so the graph is the same. The generator
- * is seeded, so its two passes (columns, then rows) see the same rows. The
+ * same generator as the Cypher loader, so the graph is the same. The
  * caller applies the schema (constraints, indexes) once Neo4j is up. Measured
  * against `UNWIND … CALL { } IN TRANSACTIONS` in bench/RESULTS.md.
  */
@@ -21,11 +20,11 @@ export async function importGraph(home: string, plan: GraphPlan, documents: read
   const started = performance.now();
   const written = await writeBulkCsv(
     dir,
-    () => generateNodes(plan, documents, BATCH_SIZE),
-    () => generateRelationships(plan, documents, BATCH_SIZE),
+    generateNodes(plan, documents, BATCH_SIZE),
+    generateRelationships(plan, documents, BATCH_SIZE),
   );
   log(`  CSV files written in ${((performance.now() - started) / 1000).toFixed(1)} s; importing...`);
-  const seconds = await runBulkImport(PROJECT_ROOT, home, written.files, log);
+  const seconds = await runBulkImport(PROJECT_ROOT, home, written, log);
   await rm(dir, { recursive: true, force: true });
   // The importer does nodes and relationships in one run: both rates are over its whole time.
   return {

@@ -7,9 +7,11 @@
  *
  * Twice the 100k plan's node counts per 200k relationships, and so on. The
  * generator's `synthetic` marker is left out: it is not a property of the model,
- * and the import accepts only the model's properties.
+ * and the import accepts only the model's properties. The kinds and types,
+ * which the importer gets in its arguments, are added as a last `:LABEL` /
+ * `:TYPE` column, the layout `npm run import` reads.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeBulkCsv } from '../../../../src/import/bulk-csv.js';
 import { PROJECT_ROOT } from '../paths.js';
@@ -30,9 +32,18 @@ const withoutMarker = <T extends { props: Record<string, unknown> }>(batch: read
   });
 const written = await writeBulkCsv(
   dir,
-  () => [...generateNodes(plan, documents, 10_000)].map(withoutMarker),
-  () => generateRelationships(plan, documents, 10_000),
+  [...generateNodes(plan, documents, 10_000)].map(withoutMarker),
+  generateRelationships(plan, documents, 10_000),
 );
+const userFiles = { nodes: [] as string[], relationships: [] as string[] };
+for (const argument of written.files) {
+  const [, kind, name, file] = /^--(nodes|relationships)=(?:Entity:)?(\w+)=(.+)$/.exec(argument) ?? [];
+  if (!kind || !name || !file) throw new Error(`invariant: unexpected importer argument ${argument}`);
+  const [header, ...rows] = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+  const column = kind === 'nodes' ? ':LABEL' : ':TYPE';
+  await writeFile(file, `${[`${header},${column}`, ...rows.map((row) => `${row},${name}`)].join('\n')}\n`);
+  userFiles[kind as 'nodes' | 'relationships'].push(file);
+}
 console.log(`${written.nodes} nodes, ${written.relationships} relationships in ${dir}:`);
-console.log(`--nodes ${written.files.filter((f) => f.startsWith('--nodes=')).map((f) => f.slice('--nodes='.length)).join(',')}`);
-console.log(`--relationships ${written.files.filter((f) => f.startsWith('--relationships=')).map((f) => f.slice('--relationships='.length)).join(',')}`);
+console.log(`--nodes ${userFiles.nodes.join(',')}`);
+console.log(`--relationships ${userFiles.relationships.join(',')}`);
