@@ -323,20 +323,19 @@ export class GraphView {
   placeLabels(): void {
     const cy = this.cy;
     const candidates: LabelCandidate[] = [];
-    // Measured where the stylesheet puts every name (below), then moved where placement says.
-    cy.nodes('.label-top, .label-right, .label-left').removeClass(LABEL_SIDES.join(' '));
     cy.nodes().not('.hidden').forEach((node) => {
       const priority = nodePriority(node);
       const label = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, useCache: false } as cytoscape.BoundingBoxOptions);
       const body = node.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false });
+      const [below, ...sides] = labelPlaces(body, label, LABEL_SIDES.findIndex((side) => node.hasClass(side)) + 1);
       candidates.push({
         id: node.id(),
         priority,
-        label,
+        label: below!,
         body,
         faint: node.hasClass('faded'),
         // Names that must show (the focus, a selection, route entities) may move above or beside their entity.
-        ...(priority >= ROUTE_PRIORITY ? { alternatives: sideBoxes(body, label) } : {}),
+        ...(priority >= ROUTE_PRIORITY ? { alternatives: sides } : {}),
       });
     });
     // Captions compete for room after names; on a big map only the most telling are tried (the rest show on hover or zoom).
@@ -361,7 +360,7 @@ export class GraphView {
       cy.elements().forEach((element) => {
         const side = shown.get(element.id());
         element.toggleClass('label-hidden', side === undefined);
-        if (side !== undefined && side > 0) element.addClass(LABEL_SIDES[side - 1]!);
+        if (element.isNode()) LABEL_SIDES.forEach((name, i) => element.toggleClass(name, side === i + 1));
       });
     });
   }
@@ -449,19 +448,26 @@ function plain(text: string): string {
   return text.replaceAll(ZWSP, '');
 }
 
-/** Classes that move a node's name off its default place below it, in the order `sideBoxes` gives their boxes. */
+/** Classes that move a node's name off its default place below it, in the order `labelPlaces` gives their boxes. */
 const LABEL_SIDES = ['label-top', 'label-right', 'label-left'] as const;
 /** Route entities' priority: from it up, a name may move to stay visible. */
 const ROUTE_PRIORITY = 600;
 
-/** The label's box above, right of and left of the body, for a label measured below it (stylesheet margins: 3). */
-function sideBoxes(body: Box, below: Box): Box[] {
-  const w = below.x2 - below.x1;
-  const h = below.y2 - below.y1;
-  const gap = Math.max(0, below.y1 - body.y2);
+/**
+ * Where a node's label can go: below (the stylesheet's place), above, right and
+ * left of its body, for a label measured at place `side` (0 below, i for
+ * LABEL_SIDES[i - 1]). Derived from the one measurement, so a label moved by an
+ * earlier placement is measured where it is, not after a restyle.
+ */
+function labelPlaces(body: Box, label: Box, side: number): Box[] {
+  const w = label.x2 - label.x1;
+  const h = label.y2 - label.y1;
+  const gap = [label.y1 - body.y2, body.y1 - label.y2, label.x1 - body.x2, body.x1 - label.x2][side] ?? 0;
+  const midX = (body.x1 + body.x2) / 2;
   const midY = (body.y1 + body.y2) / 2;
   return [
-    { x1: below.x1, x2: below.x2, y1: body.y1 - gap - h, y2: body.y1 - gap },
+    { x1: midX - w / 2, x2: midX + w / 2, y1: body.y2 + gap, y2: body.y2 + gap + h },
+    { x1: midX - w / 2, x2: midX + w / 2, y1: body.y1 - gap - h, y2: body.y1 - gap },
     { x1: body.x2 + gap, x2: body.x2 + gap + w, y1: midY - h / 2, y2: midY + h / 2 },
     { x1: body.x1 - gap - w, x2: body.x1 - gap, y1: midY - h / 2, y2: midY + h / 2 },
   ];
