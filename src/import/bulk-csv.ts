@@ -65,36 +65,28 @@ export async function writeBulkCsv(
   relationships: RowSource<BulkRelationship>,
 ): Promise<BulkFiles & { nodes: number; relationships: number }> {
   await mkdir(dir, { recursive: true });
-  const nodeFiles = new Map<EntityLabel, KindCsvFiles>();
-  let nodeCount = 0;
-  for (const batch of nodes) {
-    for (const row of batch) {
-      let file = nodeFiles.get(row.label);
-      if (!file) {
-        if (!isEntityLabel(row.label)) throw new Error(`invariant: ${String(row.label)} is not a model label`);
-        file = new KindCsvFiles(join(dir, `nodes-${row.label}`), ['id:ID(Entity)'], new Set(['id']));
-        nodeFiles.set(row.label, file);
-      }
+  const { files: nodeFiles, count: nodeCount } = await writeKinds(
+    nodes,
+    (row) => row.label,
+    (label) => {
+      if (!isEntityLabel(label)) throw new Error(`invariant: ${String(label)} is not a model label`);
+      return new KindCsvFiles(join(dir, `nodes-${label}`), ['id:ID(Entity)'], new Set(['id']));
+    },
+    (file, row) => {
       file.add(csv(row.props['id']), row.props);
-    }
-    nodeCount += batch.length;
-    for (const file of nodeFiles.values()) await file.drained();
-  }
-  const relationshipFiles = new Map<RelationshipType, KindCsvFiles>();
-  let relationshipCount = 0;
-  for (const batch of relationships) {
-    for (const row of batch) {
-      let file = relationshipFiles.get(row.type);
-      if (!file) {
-        if (!isRelationshipType(row.type)) throw new Error(`invariant: ${String(row.type)} is not a model relationship type`);
-        file = new KindCsvFiles(join(dir, `relationships-${row.type}`), [':START_ID(Entity)', ':END_ID(Entity)'], new Set());
-        relationshipFiles.set(row.type, file);
-      }
+    },
+  );
+  const { files: relationshipFiles, count: relationshipCount } = await writeKinds(
+    relationships,
+    (row) => row.type,
+    (type) => {
+      if (!isRelationshipType(type)) throw new Error(`invariant: ${String(type)} is not a model relationship type`);
+      return new KindCsvFiles(join(dir, `relationships-${type}`), [':START_ID(Entity)', ':END_ID(Entity)'], new Set());
+    },
+    (file, row) => {
       file.add(`${csv(row.from)},${csv(row.to)}`, row.props);
-    }
-    relationshipCount += batch.length;
-    for (const file of relationshipFiles.values()) await file.drained();
-  }
+    },
+  );
   const files: string[] = [];
   const multilineFiles: string[] = [];
   const close = async (argument: string, file: KindCsvFiles): Promise<void> => {
@@ -106,6 +98,31 @@ export async function writeBulkCsv(
   for (const [label, file] of nodeFiles) await close(`--nodes=${ENTITY_LABEL}:${label}=`, file);
   for (const [type, file] of relationshipFiles) await close(`--relationships=${type}=`, file);
   return { files, multilineFiles, nodes: nodeCount, relationships: relationshipCount };
+}
+
+/** Every row into its kind's files, opened on first use; the streams are waited for once per batch. */
+async function writeKinds<R, K extends string>(
+  batches: RowSource<R>,
+  kindOf: (row: R) => K,
+  open: (kind: K) => KindCsvFiles,
+  write: (file: KindCsvFiles, row: R) => void,
+): Promise<{ files: Map<K, KindCsvFiles>; count: number }> {
+  const files = new Map<K, KindCsvFiles>();
+  let count = 0;
+  for (const batch of batches) {
+    for (const row of batch) {
+      const kind = kindOf(row);
+      let file = files.get(kind);
+      if (!file) {
+        file = open(kind);
+        files.set(kind, file);
+      }
+      write(file, row);
+    }
+    count += batch.length;
+    for (const file of files.values()) await file.drained();
+  }
+  return { files, count };
 }
 
 /** Rows held back before a file's first part is opened, so that its header already has the columns they use. */
