@@ -5,7 +5,7 @@ import type { FrontierCosts } from '../db/route-frontiers.js';
 import { walkRules, type NetworkSpec, type WalkRules } from '../db/walk-rules.js';
 import { DERIVATIONS } from '../model/layers.js';
 import { tieInWindow } from './derive-ties.js';
-import { defaultTieCost, hubPenalty, tieCostFunction, type TieKind } from './tie-costs.js';
+import { hubPenalty, kindCostFunction, tieCostFunction, type TieKind } from './tie-costs.js';
 import type { Tie } from './tie.js';
 
 export interface PathRequest {
@@ -118,7 +118,7 @@ export async function findPaths(db: Database, request: PathRequest, observe?: Ro
 
 /** The request's cost of each step kind the walk rules allow, as the frontier search orders by them. */
 function frontierCosts(rules: WalkRules, overrides: ReadonlyMap<TieKind, number>, hubCost: number): FrontierCosts {
-  const cost = (kind: TieKind): number => overrides.get(kind) ?? defaultTieCost(kind);
+  const cost = kindCostFunction(overrides);
   return {
     typeCost: Object.fromEntries(rules.direct.map((t) => [t, cost(t)])),
     labelCost: Object.fromEntries(rules.hidden.map((l) => [l, cost(DERIVATIONS[l]!.kind)])),

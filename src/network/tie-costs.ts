@@ -17,9 +17,15 @@ export function defaultTieCost(kind: TieKind): number {
   return RELATIONSHIP_NETWORK[kind as RelationshipType].cost;
 }
 
+/** The cost of a tie kind with a request's own overrides. */
+export function kindCostFunction(overrides: ReadonlyMap<TieKind, number>): (kind: TieKind) => number {
+  return (kind) => overrides.get(kind) ?? defaultTieCost(kind);
+}
+
 /** Tie costs with a request's own overrides, by kind. */
 export function tieCostFunction(overrides: ReadonlyMap<TieKind, number>): (tie: Tie) => number {
-  return (tie) => overrides.get(tie.kind) ?? defaultTieCost(tie.kind);
+  const cost = kindCostFunction(overrides);
+  return (tie) => cost(tie.kind);
 }
 
 /** The hub penalty for entering a node of stored degree `degree`: `hubCost × log2(1 + degree)`. */
