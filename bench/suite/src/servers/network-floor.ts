@@ -68,8 +68,12 @@ export const RAW_PATHS = `
     CALL () {
       ${routeSearchCypher(RULES, { maxHops: PATHS_MAX_HOPS, perTier: PER_TIER, withVia: false })}
     }
-    WITH route
+    WITH route, cost
     WHERE size(route) >= 2 AND size(route) - 1 <= ${PATHS_MAX_HOPS} AND all(i IN range(1, size(route) - 1) WHERE NOT route[i] IN route[0..i])
+    WITH route, cost ORDER BY cost, route
+    // Priced candidates (the frontier search's): only the k cheapest need their ties read.
+    WITH collect(route) AS candidates, count(cost) AS priced
+    UNWIND CASE WHEN priced = size(candidates) THEN candidates[..${PATHS_K}] ELSE candidates END AS route
     CALL (route) {
       UNWIND range(0, size(route) - 2) AS i
       MATCH (u:Entity {id: route[i]}), (v:Entity {id: route[i + 1]})
