@@ -1,6 +1,6 @@
 import { neighbourhoodCypher } from '../../../../src/db/neighbourhood-store.js';
 import { routeSearchCypher, TIER_DEGREE_CAPS } from '../../../../src/db/path-search.js';
-import { hasLabel, viaAllowed, walkRules, type WalkRules } from '../../../../src/db/walk-rules.js';
+import { walkRules, type WalkRules } from '../../../../src/db/walk-rules.js';
 import { RELATIONSHIP_TYPES } from '../../../../src/model/graph-model.js';
 import { DEFAULT_WALK_LAYERS, DERIVATIONS, HUB_COST, RELATIONSHIP_NETWORK } from '../../../../src/model/layers.js';
 import { NEIGHBOURHOOD_LINKS_PER_ENTITY } from '../../../../src/schema/network-arguments.js';
@@ -55,9 +55,6 @@ export function neighbourhoodFloorParams(id: string): Record<string, unknown> {
   return { id, limit: NEIGHBOURHOOD_LIMIT, perParent: LINKS_PER_ENTITY, via: RULES.via, direct: RULES.direct };
 }
 
-const hiddenBetween = (h: string, r1: string, r2: string): string =>
-  `${hasLabel(h, RULES.hidden)} AND NOT ${h}.id IN [$from, $to] AND ${viaAllowed(RULES, h, r1)} AND ${viaAllowed(RULES, h, r2)}`;
-
 /**
  * k cheapest routes: candidates from the shared search, then for every hop the
  * cheapest tie between its two entities (a stored relationship of a direct type,
@@ -81,8 +78,20 @@ export const RAW_PATHS = `
         MATCH (u)-[r]-(v) WHERE type(r) IN $direct
         RETURN $typeCost[type(r)] AS cost, r.id AS tie, r AS rel
         UNION
-        MATCH (u)-[r1]-(h:Entity)-[r2]-(v) WHERE ${hiddenBetween('h', 'r1', 'r2')}
-        WITH DISTINCT head([l IN labels(h) WHERE l <> 'Entity']) AS label, u, v
+        // Which hidden labels link the two, from the end with fewer relationships, only of labels
+        // no dearer than their cheapest stored relationship, each check stopping at its first find.
+        WITH u, v, CASE WHEN COUNT { (u)--() } <= COUNT { (v)--() } THEN [u, v] ELSE [v, u] END AS ends,
+          COLLECT { MATCH (u)-[r]-(v) WHERE type(r) IN $direct RETURN $typeCost[type(r)] AS c ORDER BY c LIMIT 1 }[0] AS bound
+        WITH u, v, ends[0] AS s, ends[1] AS t, bound
+        UNWIND [l IN $hidden WHERE bound IS NULL OR $labelCost[l] <= bound] AS candidate
+        CALL (s, t, candidate) {
+          CALL (s, candidate) {
+            MATCH (s)-[r1]-(h:Entity) WHERE candidate IN labels(h) AND NOT h.id IN [$from, $to] AND type(r1) IN $via[candidate]
+            RETURN r1, h
+          }
+          MATCH (h)-[r2]-(t) WHERE r2 <> r1 AND type(r2) IN $via[candidate]
+          RETURN candidate AS label LIMIT 1
+        }
         RETURN $labelCost[label] AS cost,
           $labelKind[label] + ':' + CASE WHEN u.id < v.id THEN u.id + ':' + v.id ELSE v.id + ':' + u.id END AS tie,
           null AS rel
