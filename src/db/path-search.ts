@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { derivedTies, directTies, type HiddenNode } from '../network/derive-ties.js';
 import type { Network } from '../network/tie.js';
 import type { Database, RoundTripObserver } from './database.js';
@@ -65,11 +66,12 @@ export async function searchRoutes(db: Database, search: RouteSearch, observe?: 
     typeCost: search.costs.typeCost,
     labelCost: search.costs.labelCost,
     hubCost: search.costs.hubCost,
+    routeLimit: neo4j.int(2 * perTier),
   };
   const found = await db.read(
     'path-search',
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-    CALL (a, b) {${frontierSearchCypher(search.rules, { maxHops, limit: 2 * perTier })}
+    CALL (a, b) {${frontierSearchCypher(search.rules, { maxHops })}
     }
     RETURN routes, costs, cut`,
     params,

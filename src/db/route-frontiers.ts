@@ -30,7 +30,7 @@ export interface FrontierCosts {
 
 /**
  * Cypher returning `routes` (candidate routes as lists of shown entity ids, the
- * cheapest first, at most `limit`), `costs` (each route's cost, in the same
+ * cheapest first, at most `limit`, else the integer parameter $routeLimit), `costs` (each route's cost, in the same
  * order) and `cut` (whether some entity was left unexpanded or some neighbours
  * dropped, so a route may exist that was not seen; false when one side ran dry
  * without a cut, as then it saw every route).
@@ -52,7 +52,9 @@ export interface FrontierCosts {
  * the bridge, a tenth of the 1M bench's pairs fell back to the exhaustive search
  * (0.3 to 40 s).
  */
-export function frontierSearchCypher(rules: WalkRules, bounds: { readonly maxHops: number; readonly limit: number }): string {
+export function frontierSearchCypher(rules: WalkRules, bounds: { readonly maxHops: number; readonly limit?: number }): string {
+  // The route limit is a parameter unless given: each distinct text costs Neo4j seconds of planning.
+  const limit = bounds.limit === undefined ? '$routeLimit' : String(Math.trunc(bounds.limit));
   const { hubDegree, expanded, rawReads, chainsPerMeeting, bridgeHubs, bridgeEnds } = FRONTIER_BOUNDS;
   const hid = (x: string): string => `(${hasLabel(x, rules.hidden)} AND ${x} <> a AND ${x} <> b)`;
   const enterable = `(${hasLabel('y', rules.shown)} OR y = a OR y = b) AND NOT y.id IN $avoid AND NOT y IN c.nodes`;
@@ -125,7 +127,7 @@ export function frontierSearchCypher(rules: WalkRules, bounds: { readonly maxHop
       WITH f.nodes + reverse(g.nodes)[1..] AS nodes, f.cost + g.cost - f.pen AS cost
       WHERE size(nodes) - 1 >= $minHops AND all(v IN $through WHERE any(n IN nodes WHERE n.id = v))
       WITH [n IN nodes | n.id] AS route, min(cost) AS cost
-      ORDER BY cost, route LIMIT ${bounds.limit}
+      ORDER BY cost, route LIMIT ${limit}
       RETURN collect(route) AS routes, collect(cost) AS costs
     }
     CALL (chains, routes) {
@@ -149,7 +151,7 @@ export function frontierSearchCypher(rules: WalkRules, bounds: { readonly maxHop
       WITH CASE f.side WHEN 0 THEN f.nodes + reverse(g.nodes) ELSE g.nodes + reverse(f.nodes) END AS nodes, f.cost + g.cost + hop AS cost
       WHERE ${bounds.maxHops} >= size(nodes) - 1 >= $minHops AND all(v IN $through WHERE any(n IN nodes WHERE n.id = v))
       WITH [n IN nodes | n.id] AS route, min(cost) AS cost
-      ORDER BY cost, route LIMIT ${bounds.limit}
+      ORDER BY cost, route LIMIT ${limit}
       RETURN collect(route) AS bridged, collect(cost) AS bridgedCosts
     }
     RETURN routes + bridged AS routes, costs + bridgedCosts AS costs, cut`;
