@@ -109,7 +109,7 @@ describe('curating the graph', () => {
     expect(reverted.errors).toBeUndefined();
     expect((await relationshipsOf()).sort()).toEqual([affiliation, participation].sort());
     expect((await history(participation ?? '')).map((r) => r.action)).toEqual(['add', 'retract', 'revert']);
-  });
+  }, 180_000); // a dozen round trips and two new path plans: 48 s on a loaded CI machine, near the default 60 s
 
   it('refuses an uncited fact, naming what is missing, and writes nothing', async () => {
     const before = await counts();
