@@ -6,8 +6,6 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { connect, seedIfEmpty } from './bootstrap.js';
-import { DEFAULT_PATH_HOPS } from './model/layers.js';
-import { warmPathPlans } from './network/find-paths.js';
 import { explainedMessage } from './cli/run-cli.js';
 import { loadConfig } from './config.js';
 import { createMetrics } from './http/metrics.js';
@@ -27,11 +25,6 @@ async function main(): Promise<void> {
   const runtime = await connect(config, log, metrics.observeRoundTrip);
   if (config.seedOnStart) await seedIfEmpty(runtime.db, log);
   else log('SEED_ON_START=false: the seed was not checked or loaded.');
-  // In the background: the first paths request of a shape otherwise waits seconds for Neo4j's planner.
-  warmPathPlans(runtime.db, [DEFAULT_PATH_HOPS, config.limits.maxHops]).then(
-    () => { log('Route query plans are warm.'); },
-    (error: unknown) => { log(`Warming the route query plans failed (requests will plan them): ${error instanceof Error ? error.message : String(error)}`); },
-  );
 
   // The local Neo4j (NEO4J_URI unset) is restarted if its JVM dies; see docs/OPERATIONS.md.
   const supervisor = runtime.localNeo4j ? new Neo4jSupervisor(runtime.localNeo4j, logger, {

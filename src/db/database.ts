@@ -39,16 +39,6 @@ export class Database {
     this.availability = new Availability(() => this.probe(), options.probeIntervalMs ?? 1000, options.onAvailabilityChange);
   }
 
-  /**
-   * The same driver with another query timeout, for the rare read that may
-   * rightly take long: warming query plans, which a request's timeout would
-   * cut before Neo4j could cache them.
-   */
-  withQueryTimeout(queryTimeoutMs: number): Database {
-    const { database, maxRetryMs, probeIntervalMs } = this.options;
-    return new Database(this.driver, { database, queryTimeoutMs, ...(maxRetryMs === undefined ? {} : { maxRetryMs }), ...(probeIntervalMs === undefined ? {} : { probeIntervalMs }) });
-  }
-
   /** False while Neo4j is known to be unreachable (requests fail fast then). */
   get available(): boolean {
     return this.availability.available;

@@ -166,9 +166,6 @@ export const DERIVATIONS: Readonly<Record<EntityLabel, DerivationSpec | null>> =
  */
 export const HUB_COST = 0.5;
 
-/** `maxHops` of a paths request that names none. */
-export const DEFAULT_PATH_HOPS = 4;
-
 /** Most entities one `network` answer (or projection page) may hold; the query cost prices it by this cap. */
 export const NETWORK_MAX_NODES = 5_000;
 

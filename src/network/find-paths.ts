@@ -3,8 +3,7 @@ import { readRouteTies, searchRoutes } from '../db/path-search.js';
 import type { EntityRecord } from '../db/records.js';
 import type { FrontierCosts } from '../db/route-frontiers.js';
 import { walkRules, type NetworkSpec, type WalkRules } from '../db/walk-rules.js';
-import { RELATIONSHIP_TYPES } from '../model/graph-model.js';
-import { DEFAULT_WALK_LAYERS, DERIVATIONS, HUB_COST } from '../model/layers.js';
+import { DERIVATIONS } from '../model/layers.js';
 import { tieInWindow } from './derive-ties.js';
 import { hubPenalty, kindCostFunction, tieCostFunction, type TieKind } from './tie-costs.js';
 import type { NetworkNode, Tie } from './tie.js';
@@ -198,27 +197,4 @@ function compareRoutes(a: readonly string[], b: readonly string[]): number {
   const x = a.join('\u0000');
   const y = b.join('\u0000');
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** How long warming the route plans may take: planning on a busy 2-core machine took up to 18 s. */
-const PLAN_WARM_TIMEOUT_MS = 300_000;
-
-/**
- * Has Neo4j plan the route queries of default requests before anyone asks:
- * a new text of the frontier search takes 3–18 s to plan (measured; the more
- * the busier the machine), once per walk rules and \`maxHops\`, and the plan
- * counts against the query timeout: a request cut by its timeout leaves no
- * plan cached, so on a busy machine every request of that shape would fail
- * the same way. Runs them without the request timeout, for ends that do not
- * exist (nothing is read); the plans stay in Neo4j's cache for every server.
- */
-export async function warmPathPlans(requestDb: Database, maxHops: readonly number[]): Promise<void> {
-  const db = requestDb.withQueryTimeout(PLAN_WARM_TIMEOUT_MS);
-  const spec: NetworkSpec = { layers: DEFAULT_WALK_LAYERS, types: null, relationshipTypes: RELATIONSHIP_TYPES };
-  const rules = walkRules(spec);
-  const costs = frontierCosts(rules, new Map(), HUB_COST);
-  for (const hops of [...new Set(maxHops)]) {
-    await searchRoutes(db, { from: '', to: '', rules, maxHops: hops, minHops: 1, via: [], avoidIds: [], perTier: candidatesPerTier(3), costs });
-  }
-  await readRouteTies(db, rules, ['', ''], [], undefined, costs);
 }

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { DEFAULT_PATH_HOPS, DEFAULT_WALK_LAYERS, HUB_COST, type Layer } from '../model/layers.js';
+import { DEFAULT_WALK_LAYERS, HUB_COST, type Layer } from '../model/layers.js';
 import type { FoundPath, PathStep } from '../network/find-paths.js';
 import type { TieKind } from '../network/tie-costs.js';
 import { badInput, boundedInt, dateBound, entityKey, pageSize } from './arguments.js';
@@ -103,7 +103,7 @@ builder.queryField('paths', (t) =>
       const to = entityKey('to', args.to);
       if (from === to) throw badInput('to', 'must differ from "from"');
       const k = pageSize(args.k !== null && args.k !== undefined ? 'k' : 'limit', args.k ?? args.limit, 3, ctx.limits.maxPageSize);
-      const maxHops = boundedInt('maxHops', args.maxHops ?? DEFAULT_PATH_HOPS, 1, ctx.limits.maxHops);
+      const maxHops = boundedInt('maxHops', args.maxHops ?? 4, 1, ctx.limits.maxHops);
       const minHops = boundedInt('minHops', args.minHops ?? 1, 1, maxHops);
       const layers: Layer[] = [...(args.layers && args.layers.length > 0 ? args.layers : DEFAULT_WALK_LAYERS)];
       if (args.includeSources === true && !layers.includes('evidence')) layers.push('evidence');

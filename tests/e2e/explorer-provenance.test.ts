@@ -41,7 +41,7 @@ beforeAll(async () => {
     'Test: envoys for the explorer',
   );
   await curate([{ retractEntity: { id: 'test-withdrawn-envoy' } }], 'Test: the second envoy was a misreading');
-  // The route plans take seconds to build on a busy CI machine (the server warms them, maybe not yet):
+  // The route plans take seconds to build on a busy CI machine, and the plan counts against the timeout:
   // these tests check the explorer, not latency.
   server = await startServerProcess({ NEO4J_URI: api.boltUri, NEO4J_USER: 'neo4j', QUERY_TIMEOUT_MS: '60000', NEO4J_PASSWORD: '' });
   browser = await launchChromium();

@@ -31,7 +31,7 @@ const record: PageRecord = { foreignRequests: [], pageErrors: [] };
 beforeAll(async () => {
   browser = await launchChromium();
   const neo4j = inject('neo4j');
-  // The route plans take seconds to build on a busy CI machine (the server warms them, maybe not yet):
+  // The route plans take seconds to build on a busy CI machine, and the plan counts against the timeout:
   // these tests check the explorer, not latency.
   server = await startServerProcess({ NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, QUERY_TIMEOUT_MS: '60000', NEO4J_PASSWORD: neo4j.password });
 }, 120_000);
