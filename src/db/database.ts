@@ -214,7 +214,7 @@ const compacted = new Map<string, string>();
  * Neo4j caches plans by the exact text, so the same text must always compact
  * the same way. Lines stay lines: a \`//\` comment still ends at its line.
  */
-export function compactCypher(text: string): string {
+function compactCypher(text: string): string {
   let compact = compacted.get(text);
   if (compact === undefined) {
     compact = text.replace(/[ \t]*\n[ \t]*/g, '\n').trim();

@@ -32,6 +32,12 @@ export interface RouteSearch {
  */
 export const TIER_DEGREE_CAPS: readonly (number | null)[] = [32, null];
 
+/** A candidate route: its shown entities in order, and its cost as the frontier search priced it (null from the fallback, which counts hops only). */
+export interface CandidateRoute {
+  readonly route: readonly string[];
+  readonly cost: number | null;
+}
+
 /**
  * The candidate routes between two entities, cheapest first: the bidirectional
  * frontier search (src/db/route-frontiers.ts), whose work is bounded by its
@@ -43,12 +49,6 @@ export const TIER_DEGREE_CAPS: readonly (number | null)[] = [32, null];
  * bench graph. It is a separate query so that Neo4j plans it (seconds, once per
  * query text) only when it is needed. Each route is its shown entities, in order.
  */
-/** A candidate route: its shown entities in order, and its cost as the frontier search priced it (null from the fallback, which counts hops only). */
-export interface CandidateRoute {
-  readonly route: readonly string[];
-  readonly cost: number | null;
-}
-
 export async function searchRoutes(db: Database, search: RouteSearch, observe?: RoundTripObserver): Promise<CandidateRoute[]> {
   const maxHops = Math.trunc(search.maxHops);
   const perTier = Math.trunc(search.perTier);

@@ -30,12 +30,13 @@ export interface FrontierCosts {
 
 /**
  * Cypher returning `routes` (candidate routes as lists of shown entity ids, the
- * cheapest first, at most `limit`, else the integer parameter $routeLimit), `costs` (each route's cost, in the same
+ * cheapest first, at most `limit`), `costs` (each route's cost, in the same
  * order) and `cut` (whether some entity was left unexpanded or some neighbours
  * dropped, so a route may exist that was not seen; false when one side ran dry
  * without a cut, as then it saw every route).
  * Expects `a` and `b` bound; parameters: $direct, $via, $hidden, $avoid, $through,
- * $minHops, $typeCost, $labelCost, $hubCost.
+ * $minHops, $typeCost, $labelCost, $hubCost, and $routeLimit (an integer) when
+ * `limit` is not given.
  *
  * Each side walks as the old search did (a stored relationship of a direct type
  * between shown entities, or two through one hidden entity whose derived tie
