@@ -8,7 +8,10 @@
  * machine moved whole `bench:focus` runs by ±30 % (bench/RESULTS.md, #13).
  *
  *   npm --prefix bench/suite exec -- node --import tsx src/ab-servers.ts --before=/path/to/other/checkout
- *     [--workload=search] [--size=100k] [--blocks=12] [--warm=40] [--profile]
+ *     [--workload=search] [--size=100k] [--blocks=12] [--warm=40] [--profile] [--texts=all|names|text]
+ *
+ * --texts (search only) keeps the texts whose answer from this checkout has no
+ * `TEXT` hit (`names`: answers the old, names-only search also gave) or at least one (`text`).
  *
  * The other checkout needs its own `npm ci` (and `npm --prefix bench/suite ci`); the graph is this
  * checkout's bench graph. With --profile both servers run under `node --cpu-prof` (in /tmp/prof-*).
@@ -36,8 +39,27 @@ const cpu = (pid: number): number => { const f = readFileSync(`/proc/${pid}/stat
 const prof = (name: string): string[] => (argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=/tmp/prof-${name}`] : []);
 const servers = { before: await startBefore('ours', prepared.neo4j.uri, {}, prof('before')), main: await startServer('ours', prepared.neo4j.uri, {}, prof('main')) };
 const total: Record<string, number> = { before: 0, main: 0 };
+
+/** The search requests whose answer (from `baseUrl`) has a `TEXT` hit (`text`) or none (`names`); all for `all`. */
+async function keepTexts<R extends { body: string }>(requests: R[], baseUrl: string, texts: string): Promise<R[]> {
+  if (texts === 'all') return requests;
+  if (workload !== 'search' || (texts !== 'names' && texts !== 'text')) throw new Error('--texts=names|text is for --workload=search');
+  const kept: R[] = [];
+  for (const request of requests) {
+    const { variables } = JSON.parse(request.body) as { variables: { query: string } };
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query($q: String!) { search(query: $q, first: 10) { match } }', variables: { q: variables.query } }),
+    });
+    const { data } = (await response.json()) as { data: { search: { match: string }[] } };
+    if (data.search.some((hit) => hit.match === 'TEXT') === (texts === 'text')) kept.push(request);
+  }
+  console.log(`--texts=${texts}: ${kept.length} of ${requests.length} search texts`);
+  return kept;
+}
 try {
-  const requests = (await sampleParams(db, 20161215, 200))[workload].map((p) => requestFor('ours', p));
+  const requests = await keepTexts((await sampleParams(db, 20161215, 200))[workload].map((p) => requestFor('ours', p)), servers.main.baseUrl, option('texts', 'all'));
   for (const s of Object.values(servers)) await runLoad(s.baseUrl, requests, 16, Number(option('warm', '40')));
   const results: Record<string, { server: number; neo4j: number; p50: number }[]> = { before: [], main: [] };
   const neo = prepared.neo4j.pid!;
