@@ -145,7 +145,8 @@ async function folderMiB(folder: string): Promise<number> {
   return Math.round(bytes / 1024 / 1024);
 }
 
-async function readDocuments(): Promise<SourceDocument[]> {
+/** The seed documents' names and line counts, which the synthetic citations point into. */
+export async function readDocuments(): Promise<SourceDocument[]> {
   const manifest = JSON.parse(await readFile(join(PROJECT_ROOT, 'seed', 'documents.json'), 'utf8')) as { fileName: string; lines: number }[];
   return manifest.map(({ fileName, lines }) => ({ fileName, lines }));
 }
