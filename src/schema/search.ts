@@ -93,7 +93,7 @@ builder.queryField('search', (t) =>
       // exact match is within Lucene's top 6 (tests/integration/search-ranking.test.ts), so a default page is
       // enough; a smaller page ranks the same candidates, so that it is the start of the default one.
       const candidates = Math.max(limit, DEFAULT_HITS) + 1;
-      // Every word must match first; if nothing does, any word (same round trip; one word needs no fallback).
+      // Every word must match first; if nothing does, any word (a second round trip; one word needs no fallback).
       const fallback = any === lucene ? null : any;
       // One more than asked: whether the cap cut the list (extensions.truncated).
       const hits = await ctx.store.searchHits(lucene, fallback, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit + 1);
