@@ -24,9 +24,10 @@ import { startServer } from './load/server-process.js';
 import { runLoad } from './load/run-load.js';
 import { sampleParams } from './workloads/sample-params.js';
 import { requestFor, type WorkloadName } from './workloads/workloads.js';
+import { valueOption } from './cli-options.js';
 
 const argv = process.argv.slice(2);
-const option = (name: string, fallback: string): string => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const option = (name: string, fallback: string): string => valueOption(argv, name, fallback);
 const before = option('before', '');
 if (before === '') throw new Error('--before=<path of the other checkout> is required');
 const workload = option('workload', 'search') as WorkloadName;

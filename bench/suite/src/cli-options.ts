@@ -7,3 +7,8 @@ export function listOption<T extends string>(argv: readonly string[], name: stri
   if (unknown !== undefined) throw new Error(`unknown ${name} value ${unknown} (allowed: ${allowed.join(', ')})`);
   return values as T[];
 }
+
+/** The value of `--name=value` in `argv`, or `fallback` when absent. */
+export function valueOption(argv: readonly string[], name: string, fallback: string): string {
+  return argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+}

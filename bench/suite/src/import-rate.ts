@@ -15,9 +15,10 @@ import { runBulkImport, writeBulkCsv } from '../../../src/import/bulk-csv.js';
 import { readDocuments } from './generate/prepare-graph.js';
 import { generateNodes, generateRelationships, planGraph, type SizeName } from './generate/synthetic-graph.js';
 import { BENCH_OUT, PROJECT_ROOT } from './paths.js';
+import { valueOption } from './cli-options.js';
 
 const argv = process.argv.slice(2);
-const option = (name: string, fallback: string): string => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const option = (name: string, fallback: string): string => valueOption(argv, name, fallback);
 const size = option('size', '1m') as SizeName;
 const runs = Number(option('runs', '3'));
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not "${option('runs', '')}"`);
