@@ -4,7 +4,7 @@ import type { CursorKey } from './cursor.js';
 import type { Database, Params, RoundTripObserver } from './database.js';
 import { readAggregate, type Aggregate, type GroupKey } from './aggregate-query.js';
 import type { EntityFilter } from './entity-filter.js';
-import { searchCandidates } from './search-store.js';
+import { searchCandidates, type SearchQueries } from './search-store.js';
 import { readCandidateClaims, readRivalClaims } from './disagreement-store.js';
 import type { Claim } from '../model/disagreement.js';
 import { rankHits, type RankedHit } from '../search/rank-hits.js';
@@ -197,14 +197,14 @@ export class GraphStore {
   }
 
   /**
-   * Search hits over names (and text), ranked (src/search/rank-hits.ts). `lucene`
-   * and `fallback` (tried when `lucene` finds nothing) must already be escaped
-   * (src/search/lucene-query.ts); names, text and the fallback are read in one
-   * query, one round trip.
+   * Search hits over names (and text), ranked (src/search/rank-hits.ts). `queries`
+   * and `fallback` (tried, in a second round trip, when `queries` find nothing)
+   * must already be escaped (src/search/lucene-query.ts); names and text are
+   * read in one query.
    */
   async searchHits(
-    lucene: string,
-    fallback: string | null,
+    queries: SearchQueries,
+    fallback: SearchQueries | null,
     types: readonly EntityLabel[] | null,
     candidates: number,
     names: boolean,
@@ -213,7 +213,7 @@ export class GraphStore {
     limit: number,
   ): Promise<RankedHit[]> {
     const read = (operation: string, cypher: string, params: Params) => this.read(operation, cypher, params);
-    const found = await searchCandidates(read, lucene, fallback, types, candidates, limit, names, text);
+    const found = await searchCandidates(read, queries, fallback, types, candidates, limit, names, text);
     return rankHits(query, found.names, found.text, limit);
   }
 

@@ -56,8 +56,9 @@ const TEXT_BRANCH = `
          RETURN collect({ node: node, score: score, fromText: true, relation: relation, otherName: otherName }) AS textHits`;
 
 /**
- * One pass of the search for the Lucene query in `q`, as Cypher: name hits,
- * then text hits into `hits`. Text hits rank after every name hit, so when
+ * One pass of the search, as Cypher: name hits for the Lucene query in `q`,
+ * then text hits for `$textQuery` (the same words without typo forgiveness)
+ * into `hits`. Text hits rank after every name hit, so when
  * the names alone fill the page (`$page` distinct hits) the two text indexes
  * are not queried: they cost as much as the names index, and most searches
  * are for a name. Each index call reads `q` from the row before it, so the
@@ -75,7 +76,7 @@ function searchPass(names: boolean, text: boolean): string {
   return `${nameHits}
        CALL {
          WITH q, nameHits
-         UNWIND CASE WHEN size(nameHits) < $page THEN [q] ELSE [] END AS textQuery
+         UNWIND CASE WHEN size(nameHits) < $page THEN [$textQuery] ELSE [] END AS textQuery
          WITH textQuery AS q
          CALL {${TEXT_BRANCH}
          }
@@ -85,19 +86,25 @@ function searchPass(names: boolean, text: boolean): string {
        WITH nameHits + textHits AS hits`;
 }
 
+/** The Lucene queries of one search pass: over names and aliases, and over text. */
+export interface SearchQueries {
+  readonly names: string;
+  readonly text: string;
+}
+
 /**
  * The search's candidates over names and/or text: up to `limit` name hits and,
  * unless those fill a page of `page` hits, up to `limit` text hits for
- * `lucene`, in one round trip; only when there are none and a `fallback` query
- * is given (any word instead of every word), a second round trip does the same
+ * `queries`, in one round trip; only when there are none and a `fallback` is
+ * given (any word instead of every word), a second round trip does the same
  * for it. (The fallback once ran inside the same query: that doubled the query
  * text, which the driver packs byte by byte on every request, and the plan, for
  * an answer that most searches never need: bench:focus, search at 100k.)
  */
 export async function searchCandidates(
   read: Read,
-  lucene: string,
-  fallback: string | null,
+  queries: SearchQueries,
+  fallback: SearchQueries | null,
   types: readonly EntityLabel[] | null,
   limit: number,
   page: number,
@@ -105,23 +112,28 @@ export async function searchCandidates(
   text: boolean,
 ): Promise<SearchCandidates> {
   if (!names && !text) return { names: [], text: [] };
+  // One row per entity, projected once however many hits it has: a text hit is
+  // most often an entity the names already found (bench, 100k: half the rows).
   const query = `WITH $query AS q
      ${searchPass(names, text)}
      UNWIND hits AS hit
-     WITH hit.node AS node, hit.score AS score, hit.fromText AS fromText, hit.relation AS relation, hit.otherName AS otherName
-     RETURN ${ENTITY_PROJECTION('node')} AS n, score, fromText, relation, otherName`;
+     WITH hit.node AS node, collect(hit { .score, .fromText, .relation, .otherName }) AS matches
+     RETURN ${ENTITY_PROJECTION('node')} AS n, matches`;
   const params = { types, limit: neo4j.int(limit), page: neo4j.int(page), options: types ? {} : { limit: neo4j.int(limit) } };
-  let rows = await read('search', query, { ...params, query: lucene });
-  if (rows.length === 0 && fallback !== null) rows = await read('search-any-word', query, { ...params, query: fallback });
+  let rows = await read('search', query, { ...params, query: queries.names, textQuery: queries.text });
+  if (rows.length === 0 && fallback !== null) rows = await read('search-any-word', query, { ...params, query: fallback.names, textQuery: fallback.text });
   const nameHits: RawSearchHit[] = [];
   const textHits: RawSearchHit[] = [];
   for (const row of rows) {
-    const hit: RawSearchHit = {
-      entity: toEntityRecord(row['n']),
-      score: Number(row['score']),
-      ...(typeof row['relation'] === 'string' ? { relation: { text: row['relation'], otherName: String(row['otherName']) } } : {}),
-    };
-    (row['fromText'] === true ? textHits : nameHits).push(hit);
+    const entity = toEntityRecord(row['n']);
+    for (const match of row['matches'] as readonly Row[]) {
+      const hit: RawSearchHit = {
+        entity,
+        score: Number(match['score']),
+        ...(typeof match['relation'] === 'string' ? { relation: { text: match['relation'], otherName: String(match['otherName']) } } : {}),
+      };
+      (match['fromText'] === true ? textHits : nameHits).push(hit);
+    }
   }
   return { names: nameHits, text: textHits };
 }

@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import type { Highlight } from '../search/highlight.js';
 import { EVIDENCE_KINDS, hitHighlights, type RankedHit } from '../search/rank-hits.js';
 import { InvalidSearchError, MAX_SEARCH_LENGTH, toLuceneQuery } from '../search/lucene-query.js';
+import type { SearchQueries } from '../db/search-store.js';
 import { badInput, pageSize } from './arguments.js';
 import { EntityRef } from './entity-refs.js';
 import { EntityTypeEnum } from './enums.js';
@@ -13,7 +14,12 @@ const SearchMatchEnum = builder.enumType('SearchMatch', {
     EXACT: { value: 'EXACT', description: 'The whole query is the name or an alias (ignoring case, diacritics and punctuation).' },
     PREFIX: { value: 'PREFIX', description: 'The name or an alias starts with the query.' },
     NAME: { value: 'NAME', description: 'Words of the name or an alias match, possibly with a typo.' },
-    TEXT: { value: 'TEXT', description: 'Only the entity\'s text matched: its description (a statement\'s text), measure, qualifier, or a relation or effect it states.' },
+    TEXT: {
+      value: 'TEXT',
+      description:
+        'Only the entity\'s text matched: its description (a statement\'s text), measure, qualifier, or a relation or effect it states. ' +
+        'Text matches whole words and prefixes, without typo forgiveness.',
+    },
   } as const,
 });
 
@@ -65,7 +71,7 @@ builder.queryField('search', (t) =>
   t.field({
     type: [SearchHitRef],
     description:
-      'Finds entities by name or alias and by what they say, ignoring case and diacritics and forgiving one typo per word ' +
+      'Finds entities by name or alias and by what they say, ignoring case and diacritics; names forgive one typo per word ' +
       '("Shinzō", "shinzo abbe", "Northern Territories"). Ranking: an exact name or alias match of the whole query first ' +
       '("Russia" → Russia), then names starting with it, then other name matches, then text-only matches; within each, ' +
       'actors, places and agreements before evidence (figures, statements, sources, sanctions). ' +
@@ -80,11 +86,12 @@ builder.queryField('search', (t) =>
       const limit = pageSize('first', args.first, DEFAULT_HITS, ctx.limits.maxPageSize);
       const types = args.types && args.types.length > 0 ? args.types : null;
       const fields = args.in && args.in.length > 0 ? args.in : ['NAMES', 'TEXT'];
-      let lucene: string;
-      let any: string;
+      let all: SearchQueries;
+      let any: SearchQueries;
       try {
-        lucene = toLuceneQuery(args.query, 'all');
-        any = toLuceneQuery(args.query, 'any');
+        // Names forgive a typo per word, text does not (src/search/lucene-query.ts says why).
+        all = { names: toLuceneQuery(args.query), text: toLuceneQuery(args.query, { typos: false }) };
+        any = { names: toLuceneQuery(args.query, { mode: 'any' }), text: toLuceneQuery(args.query, { mode: 'any', typos: false }) };
       } catch (error) {
         if (error instanceof InvalidSearchError) throw badInput('query', error.message);
         throw error;
@@ -94,9 +101,9 @@ builder.queryField('search', (t) =>
       // enough; a smaller page ranks the same candidates, so that it is the start of the default one.
       const candidates = Math.max(limit, DEFAULT_HITS) + 1;
       // Every word must match first; if nothing does, any word (a second round trip; one word needs no fallback).
-      const fallback = any === lucene ? null : any;
+      const fallback = any.names === all.names ? null : any;
       // One more than asked: whether the cap cut the list (extensions.truncated).
-      const hits = await ctx.store.searchHits(lucene, fallback, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit + 1);
+      const hits = await ctx.store.searchHits(all, fallback, types, candidates, fields.includes('NAMES'), fields.includes('TEXT'), args.query, limit + 1);
       return capList(hits, limit, 'first', ctx, info);
     },
   }),

@@ -95,6 +95,20 @@ describe('search ranking', () => {
     expect(res.extensions?.neo4j?.roundTrips).toBe(1);
   });
 
+  it('forgives a typo in names but not in text, so every text hit shows where it matched', async () => {
+    // "personnel" occurs only in text (the 18th division's figure); misspelt, it finds no text hit.
+    expect((await search('personnel', ', in: [TEXT]')).map((h) => h.entity.key)).toContain('obs-18th-division-personnel');
+    expect(await search('personel', ', in: [TEXT]')).toEqual([]);
+    // A misspelt name is still found.
+    expect((await search('Rosneff'))[0]?.entity.key).toBe('rosneft');
+    for (const query of ['Kuril', 'gas', 'trade turnover', 'sanctions']) {
+      const res = await api.gql<{ search: Hit[] }>(`query($q: String!) { search(query: $q, in: [TEXT], first: 50) { match highlights { field } entity { key } } }`, { q: query });
+      const textHits = res.data!.search;
+      expect(textHits.length, query).toBeGreaterThan(0);
+      expect(textHits.filter((h) => h.highlights.length === 0).map((h) => h.entity.key), query).toEqual([]);
+    }
+  });
+
   it('finds relationship text: the relation a RELATED_TO states', async () => {
     // Document 000, line 27: Japan appointed a minister to push economic ties with Russia (METI's stated relation).
     const hits = await search('minister appointed', ', in: [TEXT]');

@@ -11,6 +11,12 @@ describe('user text to Lucene', () => {
     );
     expect(toLuceneQuery('abe')).toBe('(abe^3 OR abe*)');
   });
+  it('leaves typos out for text, and joins any word for the fallback', () => {
+    expect(toLuceneQuery('Northern Territories', { typos: false })).toBe(
+      '"northern territories"^8 OR ((northern^3 OR northern*) AND (territories^3 OR territories*))',
+    );
+    expect(toLuceneQuery('gas pipeline', { mode: 'any', typos: false })).toBe('"gas pipeline"^8 OR ((gas^3 OR gas*) OR (pipeline^3 OR pipeline*))');
+  });
   it('drops the possessive "s" and leaves out words the index does not hold (English stop words)', () => {
     expect(searchTerms("Putin's visit to Japan")).toEqual(['putin', 'visit', 'to', 'japan']);
     expect(searchTerms('Russia’s Far East')).toEqual(['russia', 'far', 'east']);

@@ -154,7 +154,7 @@ function neo4jGraphqlVariables(params: WorkloadParams): Record<string, unknown> 
       return { name: params.afterName };
     case 'search':
       // The same Lucene query our API builds from the text (src/search/lucene-query.ts).
-      return { phrase: toLuceneQuery(params.text, 'all') };
+      return { phrase: toLuceneQuery(params.text) };
     case 'paths':
       return { from: params.from, to: params.to };
   }
@@ -169,7 +169,7 @@ function rawParams(params: WorkloadParams): Record<string, unknown> {
     case 'list-50':
       return { name: params.afterName, id: params.afterId };
     case 'search':
-      return { query: toLuceneQuery(params.text, 'all') };
+      return { query: toLuceneQuery(params.text) };
     case 'paths':
       return pathsFloorParams(params.from, params.to);
   }
