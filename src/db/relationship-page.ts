@@ -11,6 +11,11 @@ export interface RelationshipArgs {
   readonly after?: CursorKey;
   /** Count every match too (only when the client selects `totalCount`: on a hub the count is the costly part). */
   readonly withTotal: boolean;
+  /**
+   * The client asks only for what the lean projections hold (src/planner/lean-selection.ts):
+   * a planned page then reads those properties alone. Absent when not lean.
+   */
+  readonly lean?: true;
 }
 
 export interface RelationshipItem {

@@ -1,19 +1,9 @@
-import {
-  getArgumentValues,
-  getNamedType,
-  isInterfaceType,
-  isObjectType,
-  Kind,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLField,
-  type GraphQLSchema,
-  type SelectionSetNode,
-} from 'graphql';
+import { getArgumentValues, getNamedType, isInterfaceType, isObjectType, type GraphQLCompositeType, type SelectionSetNode } from 'graphql';
 import type { RelationshipArgs } from '../db/relationship-page.js';
-import { isEntityLabel, type EntityLabel } from '../model/graph-model.js';
+import type { EntityLabel } from '../model/graph-model.js';
 import type { RelationshipLevel } from './plan.js';
+import { isLeanPage } from './lean-selection.js';
+import { collectFields, collectNodes, type SelectionInput } from './selection-walk.js';
 import { fixedRelationshipField } from './relationship-fields.js';
 
 /** The connection type every relationship field returns. */
@@ -27,13 +17,10 @@ export interface RawRelationshipArgs {
   after?: string | null;
 }
 
-/** What the planner needs of the operation being executed (a resolver's `info` has all of it). */
-export interface PlanInput {
-  readonly schema: GraphQLSchema;
-  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
-  readonly variableValues: Readonly<Record<string, unknown>>;
+/** What the planner needs of the operation being executed. */
+export interface PlanInput extends SelectionInput {
   /** The resolver's own argument check (page size, cursor): the plan keys pages exactly as the resolvers do. */
-  readonly toArgs: (raw: RawRelationshipArgs, withTotal: boolean) => RelationshipArgs;
+  readonly toArgs: (raw: RawRelationshipArgs, withTotal: boolean, lean: boolean) => RelationshipArgs;
 }
 
 /**
@@ -51,7 +38,11 @@ export function planRelationships(input: PlanInput, set: SelectionSetNode | unde
       if (getNamedType(field.type).name !== RELATIONSHIP_CONNECTION) continue;
       const raw = getArgumentValues(field, node, input.variableValues) as RawRelationshipArgs;
       const fixed = fixedRelationshipField(owner.name, field.name);
-      const args = input.toArgs(fixed ? { ...raw, types: fixed.types, direction: fixed.direction } : raw, selects(input, node.selectionSet, 'totalCount'));
+      const args = input.toArgs(
+        fixed ? { ...raw, types: fixed.types, direction: fixed.direction } : raw,
+        selects(input, node.selectionSet, 'totalCount'),
+        isLeanPage(input, [node], getNamedType(field.type)),
+      );
       const id = JSON.stringify(args);
       const level = levels.get(id) ?? { args, labels: new Set<EntityLabel>(), sets: [] };
       if (label === null) level.labels = null;
@@ -98,58 +89,7 @@ function mergeLevels(levels: readonly RelationshipLevel[]): RelationshipLevel[] 
   return [...byArgs.values()];
 }
 
-interface CollectedField {
-  readonly node: FieldNode;
-  readonly field: GraphQLField<unknown, unknown>;
-  /** The type the field was selected on. */
-  readonly owner: GraphQLCompositeType;
-  /** The entity kind a fragment's type condition narrowed to, or null. */
-  readonly label: EntityLabel | null;
-}
-
-/** The fields selected on `type`, fragments flattened, each with its definition and the kind a fragment narrowed to. */
-function collectFields(input: PlanInput, set: SelectionSetNode | undefined, type: GraphQLCompositeType): CollectedField[] {
-  const out: CollectedField[] = [];
-  walkSelections(input, set, type, null, (node, owner, label) => {
-    const field = isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[node.name.value] : undefined;
-    if (field) out.push({ node, field, owner, label });
-  });
-  return out;
-}
-
-/** The field nodes of a selection set, fragments flattened (types not looked at). */
-function collectNodes(input: PlanInput, set: SelectionSetNode | undefined): FieldNode[] {
-  const out: FieldNode[] = [];
-  walkSelections(input, set, null, null, (node) => out.push(node));
-  return out;
-}
-
-function walkSelections<T extends GraphQLCompositeType | null>(
-  input: PlanInput,
-  set: SelectionSetNode | undefined,
-  owner: T,
-  label: EntityLabel | null,
-  visit: (node: FieldNode, owner: T, label: EntityLabel | null) => void,
-  seen = new Set<string>(),
-): void {
-  for (const selection of set?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) {
-      visit(selection, owner, label);
-      continue;
-    }
-    if (selection.kind === Kind.FRAGMENT_SPREAD) {
-      if (seen.has(selection.name.value)) continue; // validation rejects cycles; this only stops repeats
-      seen.add(selection.name.value);
-    }
-    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : input.fragments[selection.name.value];
-    if (!fragment) continue;
-    const condition = fragment.typeCondition?.name.value;
-    const narrowed = condition && owner ? ((input.schema.getType(condition) as GraphQLCompositeType | undefined) ?? owner) : owner;
-    walkSelections(input, fragment.selectionSet, narrowed as T, condition && isEntityLabel(condition) ? condition : label, visit, seen);
-  }
-}
-
 /** Whether `set` selects `name` anywhere in it (fragments included), as the resolvers' look-ahead decides. */
-function selects(input: PlanInput, set: SelectionSetNode | undefined, name: string): boolean {
+function selects(input: SelectionInput, set: SelectionSetNode | undefined, name: string): boolean {
   return collectNodes(input, set).some((node) => node.name.value === name);
 }

@@ -24,7 +24,8 @@ export function readLevels(levels: readonly RelationshipLevel[], entity: EntityR
     const items = raw.map((x) => {
       const relationship = toRelationshipRecord(x.r);
       const other = toEntityRecord(x.m);
-      sink.entity(other);
+      // A lean record lacks most properties: the entity loader must not answer other fields from it.
+      if (!level.args.lean) sink.entity(other);
       readLevels(level.children, other, x.sub, sink);
       return { relationship, other, outgoing: x.outgoing, key: [relationship.type, other.name, relationship.id] as CursorKey };
     });

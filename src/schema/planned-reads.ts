@@ -17,7 +17,7 @@ export function planEntitySelections(info: GraphQLResolveInfo, ctx: Context, set
       schema: info.schema,
       fragments: info.fragments,
       variableValues: info.variableValues,
-      toArgs: (raw, withTotal) => relationshipArgs(raw, ctx.limits.maxPageSize, withTotal),
+      toArgs: (raw, withTotal, lean) => relationshipArgs(raw, ctx.limits.maxPageSize, withTotal, lean),
     },
     set,
     type,

@@ -3,11 +3,12 @@ import { encodeCursor } from '../db/cursor.js';
 import type { Direction } from '../db/entity-filter.js';
 import type { RelationshipArgs, RelationshipItem, RelationshipPage } from '../db/relationship-page.js';
 import type { RawRelationshipArgs } from '../planner/plan-selection.js';
+import { isLeanPage } from '../planner/lean-selection.js';
 import { registerFixedRelationshipField } from '../planner/relationship-fields.js';
 import type { EntityRecord } from '../db/records.js';
 import { ENTITY_LABELS, RELATIONSHIPS, type EntityLabel, type RelationshipType } from '../model/graph-model.js';
 import type { Context } from '../context.js';
-import type { GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 import { cursorKey, pageSize } from './arguments.js';
 import { selectedTotal, selectsField } from './selection.js';
 import { EntityRef, EntityTypeRefs } from './entity-refs.js';
@@ -87,7 +88,8 @@ export function loadRelationships(
   ctx: Context,
   info: GraphQLResolveInfo,
 ): Promise<RelationshipPage> {
-  return ctx.loaders.relationships(relationshipArgs(args, ctx.limits.maxPageSize, selectsField(info, 'totalCount'))).load(entity.key);
+  const lean = isLeanPage(info, info.fieldNodes, getNamedType(info.returnType));
+  return ctx.loaders.relationships(relationshipArgs(args, ctx.limits.maxPageSize, selectsField(info, 'totalCount'), lean)).load(entity.key);
 }
 
 /**
@@ -95,11 +97,11 @@ export function loadRelationships(
  * read planner (src/planner/) calls it too, so planned pages prime the very
  * loaders the resolvers then read.
  */
-export function relationshipArgs(args: RawRelationshipArgs, maxPageSize: number, withTotal: boolean): RelationshipArgs {
+export function relationshipArgs(args: RawRelationshipArgs, maxPageSize: number, withTotal: boolean, lean = false): RelationshipArgs {
   const size = pageSize('first', args.first, DEFAULT_PAGE, maxPageSize);
   const after = cursorKey('after', args.after, 3);
   const types = args.types && args.types.length > 0 ? [...args.types].sort() : null;
-  return { types, direction: args.direction ?? 'BOTH', size, withTotal, ...(after ? { after } : {}) };
+  return { types, direction: args.direction ?? 'BOTH', size, withTotal, ...(after ? { after } : {}), ...(lean ? { lean } : {}) };
 }
 
 /** The generic `relationships(types, direction, first, after)` field of every entity. */

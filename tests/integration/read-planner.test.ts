@@ -62,6 +62,46 @@ describe('read planner: one query per root field', () => {
     expect(people).toEqual(unplanned.data!.nodes);
   });
 
+  it('reads few properties for a lean page, and never lets its partial records answer other fields', async () => {
+    type Edge = { other: { key: string; description?: string | null } };
+    type Page = { participants: { edges: Edge[] } };
+    // The same page asked for leanly (names only) and fully (descriptions) in one request: each gets its own answer.
+    const both = await api.gql<{ lean: Page; full: Page }>(
+      `query($id: ID!) {
+        lean: entity(id: $id) { ... on Event { participants(first: 20) { edges { other { key name } } } } }
+        full: entity(id: $id) { ... on Event { participants(first: 20) { edges { other { key description } } } } }
+      }`,
+      { id: EVENT },
+    );
+    expect(both.errors).toBeUndefined();
+    const described = both.data!.full.participants.edges.filter((e) => e.other.description);
+    expect(described.length).toBeGreaterThan(0);
+    // Then a participant read by key in the same request as a lean page of it: its description is the stored one.
+    const key = described[0]!.other.key;
+    const mixed = await api.gql<{ lean: Page; one: { description: string | null } }>(
+      `query($id: ID!, $key: ID!) {
+        lean: entity(id: $id) { ... on Event { participants(first: 20) { edges { other { key name } } } } }
+        one: entity(id: $key) { description }
+      }`,
+      { id: EVENT, key },
+    );
+    expect(mixed.errors).toBeUndefined();
+    expect(mixed.data!.lean.participants.edges.map((e) => e.other.key)).toContain(key);
+    expect(mixed.data!.one.description).toBe(described[0]!.other.description);
+    // Within one planned query: a lean page first, then a full page whose \`from\` is read through the entity loader.
+    const nested = await api.gql<{ entity: Page & { relationships: { edges: { node: { from: { key: string; description: string | null } } }[] } } }>(
+      `query($id: ID!) { entity(id: $id) { ... on Event {
+        participants(first: 20) { edges { other { key name } } }
+        relationships(types: [PARTICIPATES_IN], direction: INCOMING, first: 20) { edges { node { from { key description } } } }
+      } } }`,
+      { id: EVENT },
+    );
+    expect(nested.errors).toBeUndefined();
+    expect(nested.extensions!.neo4j!.roundTrips).toBe(1);
+    const fromKey = nested.data!.entity.relationships.edges.map((e) => e.node.from).find((f) => f.key === key);
+    expect(fromKey?.description).toBe(described[0]!.other.description);
+  });
+
   it('leaves invalid arguments to the resolvers: the error names the argument', async () => {
     const res = await api.gql(`{ entity(id: "${EVENT}") { relationships(first: -1) { totalCount } } }`);
     expect(res.errors?.[0]?.message).toContain('"first"');

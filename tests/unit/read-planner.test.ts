@@ -15,7 +15,7 @@ function plan(source: string, variables: Record<string, unknown> = {}): Relation
   const root = operation.selectionSet.selections[0]!;
   if (root.kind !== Kind.FIELD) throw new Error('expected a field');
   return planRelationships(
-    { schema, fragments, variableValues: variables, toArgs: (raw, withTotal) => relationshipArgs(raw, 100, withTotal) },
+    { schema, fragments, variableValues: variables, toArgs: (raw, withTotal, lean) => relationshipArgs(raw, 100, withTotal, lean) },
     root.selectionSet,
     schema.getType('Entity') as GraphQLInterfaceType,
   );
@@ -30,9 +30,9 @@ describe('read planner: selection → plan', () => {
     );
     expect(levels).toEqual([
       {
-        args: { types: ['PARTICIPATES_IN'], direction: 'INCOMING', size: 7, withTotal: true },
+        args: { types: ['PARTICIPATES_IN'], direction: 'INCOMING', size: 7, withTotal: true, lean: true },
         labels: ['Event'],
-        children: [{ args: { types: ['PARTICIPATES_IN'], direction: 'OUTGOING', size: 3, withTotal: false }, labels: null, children: [] }],
+        children: [{ args: { types: ['PARTICIPATES_IN'], direction: 'OUTGOING', size: 3, withTotal: false, lean: true }, labels: null, children: [] }],
       },
     ]);
   });
@@ -40,6 +40,17 @@ describe('read planner: selection → plan', () => {
   it('merges the same page asked for twice and plans nothing for plain fields', () => {
     expect(plan('{ entity(id: "x") { a: relationships(first: 2) { totalCount } b: relationships(first: 2) { totalCount } } }')).toHaveLength(1);
     expect(plan('{ entity(id: "x") { name citations { reference } } }')).toEqual([]);
+  });
+
+  it('marks a page lean only when every field under it reads key, name, kind, citations, role or further pages', () => {
+    const lean = (other: string, node = 'id') => plan(`{ entity(id: "x") { relationships { edges { cursor node { ${node} } other { ${other} } } } } }`)![0]!.args.lean;
+    expect(lean('key name type citations { reference } ... on Event { participants { totalCount } }')).toBe(true);
+    expect(lean('__typename id', 'type role citations { reference }')).toBe(true);
+    expect(lean('name description')).toBeUndefined();
+    expect(lean('name ... on Observation { value }')).toBeUndefined();
+    expect(lean('name ... on Person { offices { totalCount } }')).toBe(true);
+    expect(lean('name', 'id from { name }')).toBeUndefined();
+    expect(lean('name', 'validFrom')).toBeUndefined();
   });
 
   it('gives up (null) on an invalid argument, leaving the error to the resolver', () => {
@@ -65,6 +76,15 @@ describe('read planner: plan → Cypher', () => {
     expect(compiled.calls).toContain('MATCH (m_p_0)-[r_p_0_0]-(m_p_0_0:Entity)');
     expect(compiled.calls).toContain('LIMIT $p_0_0_limit');
     expect(compiled.calls).toContain('(e:Event)');
+  });
+
+  it('projects every property on a full page and only the lean ones on a lean page', () => {
+    expect(compiled.calls).toContain('r: r_p_0 { .*, type: type(r_p_0)');
+    expect(compiled.calls).toContain('m: m_p_0 { .*, label:');
+    const lean = compileLevels([{ args: { ...levels[0]!.args, lean: true }, labels: null, children: [] }], 'e').calls;
+    expect(lean).not.toContain('.*');
+    expect(lean).toContain('r: r_p_0 { .id, .role, .citations, type: type(r_p_0), from: startNode(r_p_0).id, to: endNode(r_p_0).id }');
+    expect(lean).toContain("m: m_p_0 { .id, .name, .citations, label: head([l IN labels(m_p_0) WHERE l <> 'Entity']) }");
   });
 
   it('counts a total only where it is selected, and passes values as parameters (one row more than the page)', () => {
