@@ -16,6 +16,9 @@ const ONE_SHOT_MAX_BYTES = 1 << 20;
 
 const BROTLI_QUALITY = 4;
 
+/** Statuses whose responses have no body (Fetch standard, "null body status"). */
+const NULL_BODY_STATUS: ReadonlySet<number> = new Set([101, 204, 205, 304]);
+
 /**
  * Compresses answers on the fly by the request's `accept-encoding`: brotli
  * (quality 4: fast enough for streamed exports, smaller than gzip) or gzip.
@@ -28,37 +31,53 @@ const BROTLI_QUALITY = 4;
 export function compression(): Plugin {
   return {
     onResponse(payload) {
-      const { request, response } = payload;
-      const setResponse = (next: Response): void => {
-        payload.setResponse(next);
-      };
+      const { request, response, fetchAPI } = payload;
       const contentType = response.headers.get('content-type');
       if (!isCompressible(contentType)) return;
-      const headers = new Headers(response.headers);
-      headers.set('vary', mergeVary(headers.get('vary'), 'accept-encoding'));
+      const vary = mergeVary(response.headers.get('vary'), 'accept-encoding');
       const length = Number(response.headers.get('content-length') ?? Number.NaN);
       const encoding = chooseEncoding(request.headers.get('accept-encoding'));
-      const body = response.body;
-      if (encoding === null || body === null || request.method === 'HEAD' || response.headers.has('content-encoding') || length < MIN_BYTES) {
-        if (headers.get('vary') !== response.headers.get('vary')) setResponse(new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+      if (encoding === null || request.method === 'HEAD' || NULL_BODY_STATUS.has(response.status) || response.headers.has('content-encoding') || length < MIN_BYTES) {
+        // Only the header changes: set in place (a new Response per answer cost more than the query's resolvers).
+        if (vary !== response.headers.get('vary')) varyInPlace(payload, vary);
         return;
       }
+      const headers = new fetchAPI.Headers(response.headers);
+      headers.set('vary', vary);
       headers.set('content-encoding', encoding);
       headers.delete('content-length');
       // The bytes differ per encoding: a strong validator would promise otherwise.
       const etag = headers.get('etag');
       if (etag !== null && !etag.startsWith('W/')) headers.set('etag', `W/${etag}`);
       if (length <= ONE_SHOT_MAX_BYTES) {
+        // yoga's own Response class (fetchAPI): Node's global one builds web streams for every body.
         return response.arrayBuffer().then((bytes) => {
           const packed = compressBytes(new Uint8Array(bytes), encoding);
           headers.set('content-length', String(packed.byteLength));
-          setResponse(new Response(packed, { status: response.status, statusText: response.statusText, headers }));
+          payload.setResponse(new fetchAPI.Response(packed, { status: response.status, statusText: response.statusText, headers }));
         });
       }
-      setResponse(new Response(compress(body, encoding), { status: response.status, statusText: response.statusText, headers }));
+      const body = response.body;
+      if (body === null) {
+        varyInPlace(payload, vary);
+        return undefined;
+      }
+      payload.setResponse(new Response(compress(body, encoding), { status: response.status, statusText: response.statusText, headers }));
       return undefined;
     },
   };
+}
+
+/** Sets `vary` on the response's own headers, or (if they are immutable) on a copy of the response. */
+function varyInPlace(payload: { response: Response; setResponse(next: Response): void }, vary: string): void {
+  const { response } = payload;
+  try {
+    response.headers.set('vary', vary);
+  } catch {
+    const headers = new Headers(response.headers);
+    headers.set('vary', vary);
+    payload.setResponse(new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+  }
 }
 
 function compressBytes(bytes: Uint8Array, encoding: Encoding): ArrayBuffer {
