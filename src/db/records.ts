@@ -27,16 +27,20 @@ export interface RelationshipRecord {
   readonly asOf?: string;
 }
 
+/** Every stored property (`.*`), or only `properties` (a lean read). */
+const propertySelector = (properties?: readonly string[]): string => (properties ? properties.map((p) => `.${p}`).join(', ') : '.*');
+
 /**
  * Cypher projection shared by every query that returns entities: the node's
- * properties plus its kind label (every entity has `Entity` and one kind).
+ * properties (all, or only `properties`) plus its kind label (every entity has
+ * `Entity` and one kind).
  */
-export const ENTITY_PROJECTION = (n: string): string =>
-  `${n} { .*, label: head([l IN labels(${n}) WHERE l <> 'Entity']) }`;
+export const ENTITY_PROJECTION = (n: string, properties?: readonly string[]): string =>
+  `${n} { ${propertySelector(properties)}, label: head([l IN labels(${n}) WHERE l <> 'Entity']) }`;
 
-/** Cypher projection for relationships, ends by key. */
-export const RELATIONSHIP_PROJECTION = (r: string): string =>
-  `${r} { .*, type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id }`;
+/** Cypher projection for relationships (all properties, or only `properties`), ends by key. */
+export const RELATIONSHIP_PROJECTION = (r: string, properties?: readonly string[]): string =>
+  `${r} { ${propertySelector(properties)}, type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id }`;
 
 export function toEntityRecord(row: unknown): EntityRecord {
   const props = row as Record<string, unknown>;

@@ -5,11 +5,6 @@ import { ENTITY_PROJECTION, RELATIONSHIP_PROJECTION } from '../db/records.js';
 import { LEAN_ENTITY_PROPERTIES, LEAN_RELATIONSHIP_PROPERTIES } from './lean-selection.js';
 import type { RelationshipLevel } from './plan.js';
 
-/** The projections of a lean page (src/planner/lean-selection.ts): the properties its fields read, and nothing else. */
-const LEAN_ENTITY = (n: string): string => `${n} { ${LEAN_ENTITY_PROPERTIES.map((p) => `.${p}`).join(', ')}, label: head([l IN labels(${n}) WHERE l <> 'Entity']) }`;
-const LEAN_RELATIONSHIP = (r: string): string =>
-  `${r} { ${LEAN_RELATIONSHIP_PROPERTIES.map((p) => `.${p}`).join(', ')}, type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id }`;
-
 /** Cypher for a plan's levels under one bound entity variable. */
 export interface CompiledLevels {
   /** `CALL (e) { … }` subqueries, one per level, to follow the clause that binds the entity. */
@@ -41,7 +36,8 @@ export function compileLevels(levels: readonly RelationshipLevel[], entity: stri
     const pattern = relationshipPattern(entity, r, `${m}:Entity`, types, direction);
     const guard = level.labels ? `(${level.labels.map((label) => `${entity}:${label}`).join(' OR ')})` : 'true';
     const child = compileLevels(level.children, m, id);
-    const [relationship, other] = level.args.lean ? [LEAN_RELATIONSHIP, LEAN_ENTITY] : [RELATIONSHIP_PROJECTION, ENTITY_PROJECTION];
+    // A lean page (src/planner/lean-selection.ts) projects only the properties its fields read.
+    const lean = level.args.lean === true;
     params[`${id}_after`] = after ?? null;
     params[`${id}_limit`] = neo4j.int(size + 1);
     Object.assign(params, child.params);
@@ -53,7 +49,7 @@ export function compileLevels(levels: readonly RelationshipLevel[], entity: stri
     OR (type(${r}) = $${id}_after[0] AND (${m}.name > $${id}_after[1] OR (${m}.name = $${id}_after[1] AND ${r}.id > $${id}_after[2]))))
   WITH ${entity}, ${r}, ${m} ORDER BY type(${r}), ${m}.name, ${r}.id LIMIT $${id}_limit
   ${child.calls}
-  RETURN collect({ r: ${relationship(r)}, m: ${other(m)}, outgoing: startNode(${r}) = ${entity}, sub: ${child.projection} }) AS ${page}
+  RETURN collect({ r: ${RELATIONSHIP_PROJECTION(r, lean ? LEAN_RELATIONSHIP_PROPERTIES : undefined)}, m: ${ENTITY_PROJECTION(m, lean ? LEAN_ENTITY_PROPERTIES : undefined)}, outgoing: startNode(${r}) = ${entity}, sub: ${child.projection} }) AS ${page}
 }`,
     );
     entries.push(`l${i}: ${page}`);
