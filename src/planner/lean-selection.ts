@@ -27,8 +27,8 @@ export const LEAN_RELATIONSHIP_PROPERTIES = ['id', 'role', 'citations'] as const
  * records are partial: they are never handed to the entity loader.
  */
 export function isLeanPage(input: SelectionInput, fields: readonly FieldNode[], connection: GraphQLNamedType): boolean {
-  const edge = fieldType(connection, 'edges');
-  const other = edge && fieldType(edge, 'other');
+  const edge = namedFieldType(connection, 'edges');
+  const other = edge && namedFieldType(edge, 'other');
   if (!edge || !other || !(isInterfaceType(other) || isObjectType(other))) return false;
   for (const field of fields) {
     for (const pageField of collectNodes(input, field.selectionSet)) {
@@ -53,13 +53,14 @@ export function isLeanPage(input: SelectionInput, fields: readonly FieldNode[], 
   return true;
 }
 
-function fieldType(type: GraphQLNamedType, name: string): GraphQLNamedType | undefined {
+/** The named type of `type.name`, if `type` has fields and that one. */
+export function namedFieldType(type: GraphQLNamedType, name: string): GraphQLNamedType | undefined {
   if (!isObjectType(type) && !isInterfaceType(type)) return undefined;
   const field = type.getFields()[name];
   return field ? getNamedType(field.type) : undefined;
 }
 
 /** A relationship page type (`RelationshipConnection`, `EventRelationshipConnection` ...): it needs only the entity's key. */
-function isRelationshipPage(type: GraphQLNamedType): boolean {
+export function isRelationshipPage(type: GraphQLNamedType): boolean {
   return type.name.endsWith('RelationshipConnection');
 }

@@ -2,12 +2,9 @@ import { getArgumentValues, getNamedType, isInterfaceType, isObjectType, type Gr
 import type { RelationshipArgs } from '../db/relationship-page.js';
 import type { EntityLabel } from '../model/graph-model.js';
 import type { RelationshipLevel } from './plan.js';
-import { isLeanPage } from './lean-selection.js';
+import { isLeanPage, isRelationshipPage, namedFieldType } from './lean-selection.js';
 import { collectFields, collectNodes, type SelectionInput } from './selection-walk.js';
 import { fixedRelationshipField } from './relationship-fields.js';
-
-/** The connection type every relationship field returns. */
-const RELATIONSHIP_CONNECTION = 'RelationshipConnection';
 
 /** Raw arguments of a relationship field, with a typed field's fixed types and direction filled in. */
 export interface RawRelationshipArgs {
@@ -26,22 +23,27 @@ export interface PlanInput extends SelectionInput {
 /**
  * Plans the relationship pages asked for under an entity: walks `set` (on
  * `type`) through aliases, inline fragments and fragment spreads, and for every
- * relationship connection field notes its arguments and, under `edges { other }`,
- * the pages asked for on the other ends. Returns null when an argument is
+ * relationship connection field (the generic one, or a typed field's
+ * `<Kind>RelationshipConnection`) notes its arguments and, under
+ * `edges { other }`, the pages asked for on the other ends, read on the type
+ * `other` has there. Returns null when an argument is
  * invalid: the resolvers then run unplanned and report the error themselves.
  */
 export function planRelationships(input: PlanInput, set: SelectionSetNode | undefined, type: GraphQLCompositeType): RelationshipLevel[] | null {
-  const levels = new Map<string, { args: RelationshipArgs; labels: Set<EntityLabel> | null; sets: SelectionSetNode[] }>();
-  const entity = input.schema.getType('Entity');
+  const levels = new Map<string, { args: RelationshipArgs; labels: Set<EntityLabel> | null; sets: { set: SelectionSetNode; type: GraphQLCompositeType }[] }>();
   try {
     for (const { node, field, owner, label } of collectFields(input, set, type)) {
-      if (getNamedType(field.type).name !== RELATIONSHIP_CONNECTION) continue;
+      const connection = getNamedType(field.type);
+      if (!isRelationshipPage(connection)) continue;
+      const edge = namedFieldType(connection, 'edges');
+      const other = edge && namedFieldType(edge, 'other');
+      if (!other || !(isInterfaceType(other) || isObjectType(other))) continue;
       const raw = getArgumentValues(field, node, input.variableValues) as RawRelationshipArgs;
       const fixed = fixedRelationshipField(owner.name, field.name);
       const args = input.toArgs(
         fixed ? { ...raw, types: fixed.types, direction: fixed.direction } : raw,
         selects(input, node.selectionSet, 'totalCount'),
-        isLeanPage(input, [node], getNamedType(field.type)),
+        isLeanPage(input, [node], connection),
       );
       const id = JSON.stringify(args);
       const level = levels.get(id) ?? { args, labels: new Set<EntityLabel>(), sets: [] };
@@ -49,8 +51,8 @@ export function planRelationships(input: PlanInput, set: SelectionSetNode | unde
       else level.labels?.add(label);
       for (const edges of collectNodes(input, node.selectionSet)) {
         if (edges.name.value !== 'edges') continue;
-        for (const other of collectNodes(input, edges.selectionSet)) {
-          if (other.name.value === 'other' && other.selectionSet) level.sets.push(other.selectionSet);
+        for (const end of collectNodes(input, edges.selectionSet)) {
+          if (end.name.value === 'other' && end.selectionSet) level.sets.push({ set: end.selectionSet, type: other });
         }
       }
       levels.set(id, level);
@@ -61,12 +63,10 @@ export function planRelationships(input: PlanInput, set: SelectionSetNode | unde
   const out: RelationshipLevel[] = [];
   for (const level of levels.values()) {
     const children: RelationshipLevel[] = [];
-    if (entity && (isInterfaceType(entity) || isObjectType(entity))) {
-      for (const childSet of level.sets) {
-        const planned = planRelationships(input, childSet, entity);
-        if (planned === null) return null;
-        children.push(...planned);
-      }
+    for (const child of level.sets) {
+      const planned = planRelationships(input, child.set, child.type);
+      if (planned === null) return null;
+      children.push(...planned);
     }
     out.push({ args: level.args, labels: level.labels ? [...level.labels].sort() : null, children: mergeLevels(children) });
   }

@@ -102,6 +102,34 @@ describe('read planner: one query per root field', () => {
     expect(fromKey?.description).toBe(described[0]!.other.description);
   });
 
+  it('plans typed relationship fields too (their far end is a concrete type), equal to the unplanned answers', async () => {
+    // Country.claims is a PlaceRelationshipConnection; Place.claimants under its `other` is a
+    // CountryRelationshipConnection, whose far ends ask for Country.treaties in turn.
+    const FIELDS = `key name
+      ... on Country {
+        claims(first: 5) {
+          totalCount
+          edges {
+            node { id citations { reference } }
+            other { key name claimants(first: 5) { totalCount edges { other { key name treaties(first: 3) { totalCount edges { other { key name } } } } } } }
+          }
+        }
+      }`;
+    const planned = await api.gql<{ entity: { claims: { totalCount: number; edges: { other: { claimants: { totalCount: number } } }[] } } }>(
+      `query($id: ID!) { entity(id: $id) { ${FIELDS} } }`,
+      { id: 'japan' },
+    );
+    expect(planned.errors).toBeUndefined();
+    expect(planned.extensions!.neo4j!.roundTrips).toBe(1);
+    const unplanned = await api.gql<{ node: unknown }>(`query($id: ID!) { node(id: $id) { ... on Entity { ${FIELDS} } } }`, { id: 'japan' });
+    expect(unplanned.errors).toBeUndefined();
+    expect(unplanned.extensions!.neo4j!.roundTrips).toBeGreaterThan(1);
+    expect(planned.data!.entity).toEqual(unplanned.data!.node);
+    const claims = planned.data!.entity.claims;
+    expect(claims.totalCount).toBeGreaterThan(0);
+    expect(claims.edges[0]!.other.claimants.totalCount).toBeGreaterThan(1);
+  });
+
   it('leaves invalid arguments to the resolvers: the error names the argument', async () => {
     const res = await api.gql(`{ entity(id: "${EVENT}") { relationships(first: -1) { totalCount } } }`);
     expect(res.errors?.[0]?.message).toContain('"first"');
