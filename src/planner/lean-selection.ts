@@ -1,4 +1,4 @@
-import { getNamedType, isInterfaceType, isObjectType, type FieldNode, type GraphQLNamedType } from 'graphql';
+import { getNamedType, isInterfaceType, isObjectType, type FieldNode, type GraphQLCompositeType, type GraphQLNamedType } from 'graphql';
 import { collectFields, collectNodes, type SelectionInput } from './selection-walk.js';
 
 /**
@@ -27,9 +27,8 @@ export const LEAN_RELATIONSHIP_PROPERTIES = ['id', 'role', 'citations'] as const
  * records are partial: they are never handed to the entity loader.
  */
 export function isLeanPage(input: SelectionInput, fields: readonly FieldNode[], connection: GraphQLNamedType): boolean {
-  const edge = namedFieldType(connection, 'edges');
-  const other = edge && namedFieldType(edge, 'other');
-  if (!edge || !other || !(isInterfaceType(other) || isObjectType(other))) return false;
+  const other = relationshipPageEnd(connection);
+  if (!other) return false;
   for (const field of fields) {
     for (const pageField of collectNodes(input, field.selectionSet)) {
       const name = pageField.name.value;
@@ -43,7 +42,7 @@ export function isLeanPage(input: SelectionInput, fields: readonly FieldNode[], 
         } else if (edgeName === 'other') {
           // In a validated document the only field collectFields finds no definition for is `__typename`, which is lean.
           const leanEnd = collectFields(input, edgeField.selectionSet, other).every(
-            ({ node, field: definition }) => LEAN_ENTITY_FIELDS.has(node.name.value) || isRelationshipPage(getNamedType(definition.type)),
+            ({ node, field: definition }) => LEAN_ENTITY_FIELDS.has(node.name.value) || relationshipPageEnd(getNamedType(definition.type)) !== undefined,
           );
           if (!leanEnd) return false;
         } else return false;
@@ -53,14 +52,20 @@ export function isLeanPage(input: SelectionInput, fields: readonly FieldNode[], 
   return true;
 }
 
-/** The named type of `type.name`, if `type` has fields and that one. */
-export function namedFieldType(type: GraphQLNamedType, name: string): GraphQLNamedType | undefined {
+/**
+ * The type of `edges.other` when `type` is a relationship page type
+ * (`RelationshipConnection`, `EventRelationshipConnection` ...), whose fields
+ * need only the entity's key; undefined for any other type.
+ */
+export function relationshipPageEnd(type: GraphQLNamedType): GraphQLCompositeType | undefined {
+  if (!type.name.endsWith('RelationshipConnection')) return undefined;
+  const edge = namedFieldType(type, 'edges');
+  const other = edge && namedFieldType(edge, 'other');
+  return other && (isInterfaceType(other) || isObjectType(other)) ? other : undefined;
+}
+
+function namedFieldType(type: GraphQLNamedType, name: string): GraphQLNamedType | undefined {
   if (!isObjectType(type) && !isInterfaceType(type)) return undefined;
   const field = type.getFields()[name];
   return field ? getNamedType(field.type) : undefined;
-}
-
-/** A relationship page type (`RelationshipConnection`, `EventRelationshipConnection` ...): it needs only the entity's key. */
-export function isRelationshipPage(type: GraphQLNamedType): boolean {
-  return type.name.endsWith('RelationshipConnection');
 }

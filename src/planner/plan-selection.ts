@@ -1,8 +1,8 @@
-import { getArgumentValues, getNamedType, isInterfaceType, isObjectType, type GraphQLCompositeType, type SelectionSetNode } from 'graphql';
+import { getArgumentValues, getNamedType, type GraphQLCompositeType, type SelectionSetNode } from 'graphql';
 import type { RelationshipArgs } from '../db/relationship-page.js';
 import type { EntityLabel } from '../model/graph-model.js';
 import type { RelationshipLevel } from './plan.js';
-import { isLeanPage, isRelationshipPage, namedFieldType } from './lean-selection.js';
+import { isLeanPage, relationshipPageEnd } from './lean-selection.js';
 import { collectFields, collectNodes, type SelectionInput } from './selection-walk.js';
 import { fixedRelationshipField } from './relationship-fields.js';
 
@@ -34,10 +34,8 @@ export function planRelationships(input: PlanInput, set: SelectionSetNode | unde
   try {
     for (const { node, field, owner, label } of collectFields(input, set, type)) {
       const connection = getNamedType(field.type);
-      if (!isRelationshipPage(connection)) continue;
-      const edge = namedFieldType(connection, 'edges');
-      const other = edge && namedFieldType(edge, 'other');
-      if (!other || !(isInterfaceType(other) || isObjectType(other))) continue;
+      const other = relationshipPageEnd(connection);
+      if (!other) continue;
       const raw = getArgumentValues(field, node, input.variableValues) as RawRelationshipArgs;
       const fixed = fixedRelationshipField(owner.name, field.name);
       const args = input.toArgs(
